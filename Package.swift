@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Modules follow the data flow: sources → normalize → route → deliver.
+let package = Package(
+    name: "Wegwijzer",
+    products: [
+        .executable(name: "wegwijzer", targets: ["wegwijzer"]),
+    ],
+    targets: [
+        // C libraries, through their system packages
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+
+        // foundations: hashing, durable files, the message model
+        .target(name: "Hashing", dependencies: ["CCrypto"]),
+        .target(name: "Storage"),
+        .target(name: "Messages"),
+
+        // sources and normalize: drop directories and channel normalizers
+        .target(name: "Intake", dependencies: ["Messages", "Storage"]),
+        // normalize: Dutch text analysis (pure)
+        .target(name: "Text"),
+        // route: routing.conf, the router and its decisions (pure)
+        .target(name: "Routing", dependencies: ["Text", "Messages"]),
+        // deliver: queue directories, the commit journal
+        .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage"]),
+        // the daemon: pipeline, sources, signals, sd_notify, logging
+        .target(name: "Daemon", dependencies: ["Intake", "Routing", "Delivery", "Messages", "Storage"]),
+        .executableTarget(
+            name: "wegwijzer",
+            dependencies: ["Daemon", "Intake", "Routing", "Delivery", "Messages", "Text", "Storage"]),
+
+        .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),
+        .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
+        .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Messages", "Hashing", "Storage"]),
+        .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake"]),
+        .testTarget(name: "WegwijzerTests", dependencies: ["Messages"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,99 @@
+import Dispatch
+import Foundation
+import Glibc
+import Routing
+import Storage
+import Delivery
+
+/// `wegwijzer run`: the long-running service.
+///
+/// `SIGHUP` reloads `routing.conf` (a broken one is logged and the old one keeps routing);
+/// `SIGTERM` and `SIGINT` stop intake, finish the work in flight and exit 0 within 10 s.
+/// Speaks sd_notify: `READY=1`, `STATUS=`, `RELOADING=1`, `WATCHDOG=1`, `STOPPING=1`.
+public final class Daemon {
+    private let configPath: String
+    private let stateOverride: String?
+    private let notifier = SystemdNotifier()
+
+    /// Prepares a daemon for `configPath`; `stateOverride` replaces `[router] state`.
+    public init(configPath: String, stateOverride: String?) {
+        self.configPath = configPath
+        self.stateOverride = stateOverride
+    }
+
+    /// Runs until stopped; returns the exit status.
+    public func run() -> Int32 {
+        let signals = SignalWaiter([SIGHUP, SIGTERM, SIGINT])
+        guard var config = load(reporting: { printLine($0) }) else { return 2 }
+        if let stateOverride { config = config.withState(absolute(stateOverride)) }
+        let state = config.router.state
+        let log = EventLog(errorFile: state + "/errors.log")
+        let pipeline: MessagePipeline
+        let routers = RouterBox(Router(config: config))
+        do {
+            _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
+            _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
+            let journal = try CommitJournal(directory: state + "/journal")
+            pipeline = MessagePipeline(routers: routers, journal: journal, log: log)
+            try pipeline.recover(queues: config.queuePaths)
+        } catch {
+            printLine("wegwijzer run: \(error)")
+            return 2
+        }
+        signal(SIGPIPE, SIG_IGN)
+        let sources = SourceSet(pipeline: pipeline, log: log)
+        sources.apply(config)
+        log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
+        try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
+        var nextWatchdog = DispatchTime.now()
+        while true {
+            if let interval = notifier.watchdogInterval, DispatchTime.now() >= nextWatchdog {
+                try? notifier.watchdog()
+                nextWatchdog = .now() + .nanoseconds(Int(interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000))
+            }
+            switch signals.wait(timeout: 0.5) {
+            case SIGHUP:
+                if let reloaded = reload(&config, log: log) {
+                    routers.replace(with: Router(config: reloaded))
+                    sources.apply(reloaded)
+                }
+            case SIGTERM, SIGINT:
+                log.log(.info, "stopping", [:])
+                try? notifier.stopping()
+                sources.stopAll(deadline: .now() + 9)
+                log.log(.info, "stopped", [:])
+                return 0
+            default:
+                continue
+            }
+        }
+    }
+
+    private func reload(_ config: inout RoutingConfig, log: EventLog) -> RoutingConfig? {
+        try? notifier.reloading()
+        defer { try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources") }
+        var errors: [String] = []
+        guard var fresh = load(reporting: { errors.append($0) }) else {
+            log.log(.error, "reload-failed", ["config": configPath, "reason": errors.prefix(20).joined(separator: "; ")])
+            return nil
+        }
+        if let stateOverride { fresh = fresh.withState(absolute(stateOverride)) }
+        config = fresh
+        log.log(.info, "reloaded", ["config": configPath, "configHash": fresh.configHash])
+        return fresh
+    }
+
+    private func load(reporting report: (String) -> Void) -> RoutingConfig? {
+        let (config, diagnostics) = ConfigLoader.load(path: configPath)
+        for diagnostic in diagnostics where diagnostic.severity == .error { report(diagnostic.description) }
+        return config
+    }
+
+    private func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+}
+
+private func printLine(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}

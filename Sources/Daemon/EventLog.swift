@@ -1,0 +1,94 @@
+import Foundation
+import Glibc
+import Messages
+import Synchronization
+
+/// Structured logging: one JSON object per line on stderr (`ts`, `level`, `event`, and the
+/// fields given), with a syslog priority prefix (`<6>`) when stderr is the journal.
+///
+/// Message text and BSNs are never passed in at info level; errors are also kept in
+/// `STATE/errors.log` (the last 100) for `wegwijzer status`.
+public final class EventLog: Sendable {
+    /// Log levels, with their syslog priorities.
+    public enum Level: String, Sendable {
+        case debug, info, warning, error
+
+        var priority: Int {
+            switch self {
+            case .debug: 7
+            case .info: 6
+            case .warning: 4
+            case .error: 3
+            }
+        }
+    }
+
+    private let toJournal: Bool
+    private let errorFile: String?
+    private let lock = Mutex(())
+
+    /// Creates a log; `errorFile` keeps the last errors for `status`.
+    public init(errorFile: String?, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.errorFile = errorFile
+        toJournal = EventLog.stderrIsJournal(environment["JOURNAL_STREAM"])
+    }
+
+    /// Writes one event.
+    public func log(_ level: Level, _ event: String, _ fields: [String: String] = [:]) {
+        var json = "{\"ts\":\"\(Timestamp.now())\",\"level\":\"\(level.rawValue)\",\"event\":\(JSONString.quote(event))"
+        for key in fields.keys.sorted() {
+            json += ",\(JSONString.quote(key)):\(JSONString.quote(fields[key] ?? ""))"
+        }
+        json += "}\n"
+        let line = (toJournal ? "<\(level.priority)>" : "") + json
+        lock.withLock { _ in
+            _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
+            if level == .error, let errorFile { EventLog.keep(json, in: errorFile) }
+        }
+    }
+
+    /// The last lines of an error file, newest last.
+    public static func lastErrors(in path: String, count: Int) -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n").suffix(count).map(String.init)
+    }
+
+    private static func keep(_ line: String, in path: String) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+        guard descriptor >= 0 else { return }
+        _ = line.utf8CString.withUnsafeBufferPointer { write(descriptor, $0.baseAddress, $0.count - 1) }
+        var info = stat()
+        fstat(descriptor, &info)
+        close(descriptor)
+        if info.st_size > 64 << 10 {
+            let kept = lastErrors(in: path, count: 100).joined(separator: "\n") + "\n"
+            let temporary = path + ".tmp"
+            if FileManager.default.createFile(atPath: temporary, contents: Data(kept.utf8)) { rename(temporary, path) }
+        }
+    }
+
+    /// JOURNAL_STREAM is `DEVICE:INODE` of the journal's stream; it applies when stderr is that stream.
+    private static func stderrIsJournal(_ value: String?) -> Bool {
+        guard let value, let colon = value.firstIndex(of: ":"),
+              let device = UInt64(value[..<colon]), let inode = UInt64(value[value.index(after: colon)...]) else { return false }
+        var info = stat()
+        guard fstat(STDERR_FILENO, &info) == 0 else { return false }
+        return UInt64(info.st_dev) == device && UInt64(info.st_ino) == inode
+    }
+}
+
+/// RFC 3339 UTC timestamps.
+public enum Timestamp {
+    /// Now, as `2026-11-29T10:15:00.123Z`.
+    public static func now() -> String { format(Date()) }
+
+    /// A date, as `2026-11-29T10:15:00.123Z`.
+    public static func format(_ date: Date) -> String {
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        let millis = Int((date.timeIntervalSince1970 - Double(seconds)) * 1000)
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+    }
+}

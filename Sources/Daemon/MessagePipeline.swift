@@ -1,0 +1,157 @@
+import Delivery
+import Foundation
+import Intake
+import Messages
+import Routing
+import Storage
+import Synchronization
+
+/// Routes normalized inputs and commits them durably, in groups.
+///
+/// For a batch: every message is routed, its attachments and `tmp/ID.json` are written and
+/// fsynced in its team's queue, then one journal record set is appended and fsynced (the
+/// commit: only now may a source acknowledge), then the files are renamed into `new/` with one
+/// directory fsync per queue. A crash at any point is finished by ``recover()``.
+public final class MessagePipeline: Sendable {
+    /// One input, normalized, with what its source knows about it.
+    public struct Input: Sendable {
+        /// The source it came from.
+        public var source: SourceConfig
+        /// Bytes that identify the input (name and content, or webhook-id).
+        public var identity: [UInt8]
+        /// The normalized message and its attachments.
+        public var normalized: NormalizedInput
+        /// Creates an input.
+        public init(source: SourceConfig, identity: [UInt8], normalized: NormalizedInput) {
+            self.source = source
+            self.identity = identity
+            self.normalized = normalized
+        }
+    }
+
+    /// What became of one input.
+    public enum Outcome: Sendable, Equatable {
+        /// Committed now, routed to `team`.
+        case committed(id: String, team: String, reason: String)
+        /// Committed before (same ID): acknowledge without delivering again.
+        case duplicate(id: String)
+        /// Not committed; the source keeps the input and tries again later.
+        case failed(reason: String, diskFull: Bool)
+
+        /// Whether the source may acknowledge (remove) its input now.
+        public var isCommitted: Bool {
+            switch self {
+            case .committed, .duplicate: true
+            case .failed: false
+            }
+        }
+    }
+
+    private let routers: RouterBox
+    private let journal: CommitJournal
+    private let log: EventLog
+    private let prepared = Mutex<Set<String>>([])
+
+    /// Creates a pipeline over a journal and a router.
+    public init(routers: RouterBox, journal: CommitJournal, log: EventLog) {
+        self.routers = routers
+        self.journal = journal
+        self.log = log
+    }
+
+    /// Routes and commits a batch; returns one outcome per input, in order.
+    public func process(_ inputs: [Input]) -> [Outcome] {
+        let router = routers.router
+        var outcomes = [Outcome](repeating: .failed(reason: "not processed", diskFull: false), count: inputs.count)
+        var staged: [(index: Int, entry: CommitJournal.Entry, reason: String, channel: String)] = []
+        var batchIDs = Set<String>()
+        for (index, input) in inputs.enumerated() {
+            let id = MessageID.make(source: input.source.name, identity: input.identity)
+            if journal.contains(id) || !batchIDs.insert(id).inserted {
+                outcomes[index] = .duplicate(id: id)
+                continue
+            }
+            do {
+                let (entry, reason) = try stage(input, id: id, router: router)
+                staged.append((index, entry, reason, input.normalized.message.channel.rawValue))
+            } catch {
+                outcomes[index] = failure(error, id: id)
+            }
+        }
+        guard !staged.isEmpty else { return outcomes }
+        var committed: [CommitJournal.Entry] = []
+        do {
+            let fresh = Set(try journal.commit(staged.map(\.entry)))
+            for item in staged {
+                outcomes[item.index] = fresh.contains(item.entry.id)
+                    ? .committed(id: item.entry.id, team: item.entry.team, reason: item.reason)
+                    : .duplicate(id: item.entry.id)
+                if fresh.contains(item.entry.id) {
+                    committed.append(item.entry)
+                    log.log(.info, "routed", ["id": item.entry.id, "team": item.entry.team,
+                                              "reason": item.reason, "channel": item.channel])
+                }
+            }
+        } catch {
+            for item in staged { outcomes[item.index] = failure(error, id: item.entry.id) }
+            return outcomes
+        }
+        publish(committed)
+        return outcomes
+    }
+
+    /// Finishes what a crash interrupted: publishes committed messages still in `tmp/`, and
+    /// removes staged files that were never committed from the configured queues.
+    public func recover(queues: [String]) throws {
+        publish(journal.unpublished)
+        for path in queues {
+            let queue = QueueDirectory(path: path)
+            guard DurableFile.isDirectory(path + "/tmp") else { continue }
+            for id in try queue.stagedIDs() where !journal.contains(id) {
+                try queue.removeStaged(id: id)
+                log.log(.info, "orphan-removed", ["id": id, "queue": path])
+            }
+        }
+    }
+
+    private func stage(_ input: Input, id: String, router: Router) throws -> (CommitJournal.Entry, String) {
+        var message = input.normalized.message
+        message.id = id
+        message.receivedAt = Timestamp.now()
+        let minimum = input.source.type == .callDrop ? input.source.minConfidence : nil
+        let (routed, decision) = router.route(message, context: RoutingContext(minConfidence: minimum))
+        message = routed
+        let queuePath = router.config.queuePath(forTeam: decision.team)
+        let queue = QueueDirectory(path: queuePath)
+        try prepareOnce(queue)
+        message.attachments = try queue.storeAttachments(
+            id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) })
+        try queue.stage(id: id, json: Array(try MessageJSON.encode(message)))
+        let entry = CommitJournal.Entry(id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt)
+        return (entry, decision.reason.description)
+    }
+
+    private func prepareOnce(_ queue: QueueDirectory) throws {
+        if prepared.withLock({ $0.contains(queue.path) }) { return }
+        try queue.prepare()
+        prepared.withLock { _ = $0.insert(queue.path) }
+    }
+
+    private func publish(_ entries: [CommitJournal.Entry]) {
+        let byQueue = Dictionary(grouping: entries, by: \.queue)
+        for (path, group) in byQueue {
+            do {
+                try QueueDirectory(path: path).publish(ids: group.map(\.id))
+                try journal.markPublished(group.map(\.id))
+            } catch {
+                log.log(.error, "publish-failed", ["queue": path, "reason": "\(error)"])
+            }
+        }
+    }
+
+    private func failure(_ error: any Error, id: String) -> Outcome {
+        let diskFull = (error as? IOFailure)?.isDiskFull ?? false
+        log.log(.error, "commit-failed", ["id": id, "reason": "\(error)"])
+        return .failed(reason: "\(error)", diskFull: diskFull)
+    }
+}

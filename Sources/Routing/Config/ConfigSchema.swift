@@ -1,0 +1,197 @@
+/// What kind of value a configuration key takes; decides how the value is checked.
+public enum ConfigValueKind: Sendable, Hashable {
+    /// A directory or file path; relative paths resolve as documented per key.
+    case path
+    /// Free text.
+    case text
+    /// The name of a `[team NAME]` section.
+    case teamName
+    /// A whole number within the range.
+    case integer(ClosedRange<Int>)
+    /// A size in bytes (`64K`, `25M`, `1MiB`, `4096`) within the range.
+    case size(ClosedRange<Int>)
+    /// A decimal number within the range.
+    case number(ClosedRange<Double>)
+    /// An `http://` or `https://` URL.
+    case url
+    /// Signal words; `weighted: false` forbids `:WEIGHT`.
+    case signals(weighted: Bool)
+    /// A comma list of postcodes `NNNN` and ranges `NNNN-NNNN`.
+    case postcodeRanges
+    /// A comma list of names.
+    case names
+    /// A comma list of `HOST:PORT` addresses, with IPv6 hosts in brackets.
+    case hostPort
+    /// One of a fixed set of words; `noun` names the value in messages.
+    case choice([String], noun: String)
+}
+
+/// Whether a key may be given once or repeated to add to a list.
+public enum ConfigMultiplicity: Sendable, Hashable {
+    /// At most once per section; a repetition is an error.
+    case single
+    /// Repeatable; every occurrence adds to the list.
+    case list
+}
+
+/// When a key must be present.
+public enum ConfigRequirement: Sendable, Hashable {
+    /// Never required.
+    case optional
+    /// Always required.
+    case always
+    /// Required in sources of these types.
+    case forSourceTypes([SourceType])
+}
+
+/// One key of a section: its name, how often it may appear, its value kind and its documentation.
+public struct ConfigKeySchema: Sendable, Hashable {
+    /// The key as written in the file.
+    public let name: String
+    /// Single value or list.
+    public let multiplicity: ConfigMultiplicity
+    /// The kind of value.
+    public let kind: ConfigValueKind
+    /// When the key must be given.
+    public let requirement: ConfigRequirement
+    /// The default, as written in the documentation, when the key is absent.
+    public let defaultValue: String?
+    /// For `[source]` keys: the source types the key applies to; `nil` for all.
+    public let sourceTypes: [SourceType]?
+    /// One line saying what the key does.
+    public let doc: String
+
+    /// Creates a key description.
+    public init(_ name: String, _ multiplicity: ConfigMultiplicity, _ kind: ConfigValueKind,
+                requirement: ConfigRequirement = .optional, default defaultValue: String? = nil,
+                sourceTypes: [SourceType]? = nil, doc: String) {
+        self.name = name
+        self.multiplicity = multiplicity
+        self.kind = kind
+        self.requirement = requirement
+        self.defaultValue = defaultValue
+        self.sourceTypes = sourceTypes
+        self.doc = doc
+    }
+
+    /// Whether the key applies to a source of `type`.
+    public func applies(to type: SourceType) -> Bool {
+        sourceTypes?.contains(type) ?? true
+    }
+}
+
+/// One section kind: its name, whether it takes a name, and its keys.
+public struct ConfigSectionSchema: Sendable, Hashable {
+    /// The kind as written in the header (`team` in `[team Milieu]`).
+    public let kind: String
+    /// Whether the header must carry a name (`[team NAME]`) or must not (`[router]`).
+    public let takesName: Bool
+    /// Whether the section may appear more than once (with different names).
+    public let repeatable: Bool
+    /// A name to show in examples (`Stadsbeheer` for `[team NAME]`).
+    public let exampleName: String?
+    /// The keys, in documentation order.
+    public let keys: [ConfigKeySchema]
+    /// One line saying what the section is for.
+    public let doc: String
+
+    /// Creates a section description.
+    public init(kind: String, exampleName: String? = nil, repeatable: Bool, keys: [ConfigKeySchema], doc: String) {
+        self.kind = kind
+        self.takesName = exampleName != nil
+        self.exampleName = exampleName
+        self.repeatable = repeatable
+        self.keys = keys
+        self.doc = doc
+    }
+
+    /// The key called `name`, if the section has one.
+    public func key(named name: String) -> ConfigKeySchema? {
+        keys.first { $0.name == name }
+    }
+
+    /// `[router]` or `[team NAME]`, for messages.
+    public var headerExample: String { takesName ? "[\(kind) NAME]" : "[\(kind)]" }
+}
+
+/// The table of all sections and keys of `routing.conf`. Adding a key is adding a row here and
+/// reading it where the section is built.
+public enum ConfigSchema {
+    private static let kiB = 1024
+    private static let miB = 1024 * 1024
+
+    /// All section kinds.
+    public static let sections: [ConfigSectionSchema] = [router, team, area, source]
+
+    /// The section kind called `kind`, if there is one.
+    public static func section(_ kind: String) -> ConfigSectionSchema? {
+        sections.first { $0.kind == kind }
+    }
+
+    /// `[router]`: directories, thresholds and the fallback team.
+    public static let router = ConfigSectionSchema(kind: "router", repeatable: false, keys: [
+        .init("state", .single, .path, default: "/var/lib/wegwijzer",
+              doc: "Directory for the spool, the dedupe index and dead letters."),
+        .init("queues", .single, .path, default: "/var/spool/wegwijzer/queues",
+              doc: "Directory holding the team queue directories; relative to state."),
+        .init("fallback", .single, .teamName, requirement: .always,
+              doc: "Team that gets the messages no signal settles; must name a [team]."),
+        .init("min-score", .single, .integer(1...Int.max), default: "3",
+              doc: "Lowest winning score; a lower best score sends the message to the fallback team."),
+        .init("min-margin", .single, .integer(0...Int.max), default: "2",
+              doc: "Lowest lead of the best team over the runner-up; a smaller lead means fallback."),
+        .init("subject-weight", .single, .integer(1...10), default: "2",
+              doc: "How many times a signal found in the subject counts."),
+        .init("urgent", .list, .signals(weighted: false),
+              doc: "Priority words: any match marks the message urgent."),
+        .init("max-text", .single, .size(kiB...(16 * miB)), default: "64K",
+              doc: "Only the first N bytes of subject and text are analysed."),
+    ], doc: "Directories, thresholds and the fallback team.")
+
+    /// `[team NAME]`: one team, its queue and its signals.
+    public static let team = ConfigSectionSchema(kind: "team", exampleName: "Stadsbeheer", repeatable: true, keys: [
+        .init("queue", .single, .path, default: "lower-cased NAME",
+              doc: "The team's queue directory; relative to [router] queues."),
+        .init("endpoint", .single, .url,
+              doc: "http:// or https:// URL every message for the team is also POSTed to."),
+        .init("signals", .list, .signals(weighted: true),
+              doc: "Weighted signal words and phrases that point at this team."),
+        .init("description", .single, .text,
+              doc: "Free text for people reading the file."),
+    ], doc: "One team: its queue, endpoint and signals.")
+
+    /// `[area NAME]`: postcode ranges and place names of one area.
+    public static let area = ConfigSectionSchema(kind: "area", exampleName: "Katwijk", repeatable: true, keys: [
+        .init("postcodes", .list, .postcodeRanges,
+              doc: "Postcodes NNNN and ranges NNNN-NNNN (1000..9999), comma separated."),
+        .init("places", .list, .names,
+              doc: "Place names, comma separated; names may contain spaces."),
+    ], doc: "An area: postcode ranges and place names.")
+
+    private static let fileSources: [SourceType] = [.maildir, .formDrop, .callDrop]
+    private static let fieldSources: [SourceType] = [.formDrop, .webhook]
+
+    /// `[source NAME]`: one intake channel.
+    public static let source = ConfigSectionSchema(kind: "source", exampleName: "kcc-mail", repeatable: true, keys: [
+        .init("type", .single, .choice(SourceType.allCases.map(\.rawValue), noun: "source type"),
+              requirement: .always, doc: "maildir, form-drop, call-drop or webhook."),
+        .init("path", .single, .path, requirement: .forSourceTypes(fileSources), sourceTypes: fileSources,
+              doc: "The Maildir or drop directory; relative to [router] state."),
+        .init("listen", .list, .hostPort, requirement: .forSourceTypes([.webhook]), sourceTypes: [.webhook],
+              doc: "HOST:PORT addresses to listen on, comma separated; IPv6 in brackets: [::1]:8025."),
+        .init("secret", .single, .path, sourceTypes: [.webhook],
+              doc: "File of Standard Webhooks secrets (whsec_...), one per line."),
+        .init("token", .single, .path, sourceTypes: [.webhook],
+              doc: "File of accepted bearer tokens, one per line."),
+        .init("max-size", .single, .size(kiB...(1024 * miB)), default: "25M",
+              doc: "Largest message accepted, in bytes."),
+        .init("min-confidence", .single, .number(0...1), default: "0", sourceTypes: [.callDrop],
+              doc: "Transcripts with a lower speech recognition confidence go to the fallback team."),
+        .init("after", .single, .choice(["move", "delete"], noun: "value for 'after'"), default: "move",
+              sourceTypes: [.maildir],
+              doc: "What happens to a delivered mail file: moved to cur/ (seen) or deleted."),
+    ] + SourceConfig.fieldKeys.map { key, field in
+        .init(key, .list, .names, sourceTypes: fieldSources,
+              doc: "Extra field names to take the \(field) from.")
+    }, doc: "One intake channel: a Maildir, a drop directory or a webhook listener.")
+}

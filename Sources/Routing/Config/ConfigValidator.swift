@@ -1,0 +1,91 @@
+/// Checks that span sections: the fallback team, queue directories shared by two teams, and
+/// the warnings about signals (ties between teams, repetitions, teams no message can reach).
+enum ConfigValidator {
+    static func check(_ built: ConfigBuilder, path: String) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        guard let router = built.router else {
+            // A misspelled [router] header has been reported already.
+            if built.misspelled["router"] != nil { return diagnostics }
+            diagnostics.append(.error("missing [router] section (it must set 'fallback = TEAM')",
+                                      at: SourceLocation(path: path, line: 1, column: 1)))
+            return diagnostics + signalWarnings(built.teams, minScore: nil, fallback: nil, skipReach: [])
+        }
+        let teams = built.teams
+        let fallbackKey = router.fallback.lowercased()
+        let fallbackFound = teams.contains { $0.name.lowercased() == fallbackKey }
+        let misspelledTeam = built.misspelled["team"]?.contains(fallbackKey) ?? false
+        if !router.fallback.isEmpty, !fallbackFound, !misspelledTeam,
+           let at = built.routerValues?.valueLocation("fallback") {
+            let hint = Suggestions.closest(to: router.fallback, among: teams.map(\.name))
+                .map { " (did you mean '\($0)'?)" } ?? ""
+            diagnostics.append(.error("'fallback' names no team: there is no [team \(router.fallback)]\(hint)", at: at))
+        }
+        var queueOwners: [String: String] = [:]
+        let queuesBase = RoutingConfig.resolve(router.queues, base: router.state)
+        for (team, at) in zip(teams, built.queueLocations) {
+            let directory = RoutingConfig.resolve(team.queue, base: queuesBase)
+            if let owner = queueOwners[directory] {
+                diagnostics.append(.error("team '\(team.name)' uses the same queue directory as team '\(owner)' "
+                                          + "(\(directory))", at: at))
+            } else {
+                queueOwners[directory] = team.name
+            }
+        }
+        diagnostics += repeatedWarnings(router.urgent, owner: "in 'urgent'")
+        // Which team is unreachable depends on the fallback team and on min-score.
+        let minScoreKnown = fallbackFound && !(built.routerValues?.keysWithErrors.contains("min-score") ?? false)
+        return diagnostics + signalWarnings(teams, minScore: minScoreKnown ? router.minScore : nil, fallback: fallbackKey,
+                                            skipReach: built.teamsWithSignalErrors)
+    }
+
+    /// Warnings about the teams' signals. Reach is not judged for teams in `skipReach` (with
+    /// bad signal entries), nor at all without `minScore`.
+    private static func signalWarnings(_ teams: [TeamConfig], minScore: Int?, fallback: String?,
+                                       skipReach: Set<String>) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var earlier: [String: [(team: String, signal: Signal)]] = [:]
+        for team in teams {
+            diagnostics += repeatedWarnings(team.signals, owner: "for team \(team.name)")
+            var warnedPairs = Set<String>()
+            for signal in team.signals {
+                let key = ConfigFolding.key(signal.pattern)
+                let others = earlier[key] ?? []
+                if others.contains(where: { $0.team == team.name }) { continue }
+                if let tie = others.first(where: { $0.signal.weight == signal.weight }),
+                   warnedPairs.insert(key + "\u{0}" + tie.team).inserted {
+                    diagnostics.append(.warning(
+                        "signal \(signal.text) has weight \(signal.weight) for both team \(tie.team) (line "
+                        + "\(tie.signal.location.line)) and team \(team.name): it cannot tell them apart",
+                        at: signal.location))
+                }
+                earlier[key, default: []].append((team.name, signal))
+            }
+            if let minScore, team.name.lowercased() != fallback, !skipReach.contains(team.name.lowercased()) {
+                let reach = team.signals.map(\.weight).filter { $0 > 0 }.reduce(0, +)
+                if reach < minScore {
+                    diagnostics.append(.warning(
+                        "no message can reach team \(team.name): its positive signal weights add up to \(reach), "
+                        + "below min-score \(minScore)", at: team.location))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    /// A warning for every signal whose pattern appeared before in the same list.
+    private static func repeatedWarnings(_ signals: [Signal], owner: String) -> [Diagnostic] {
+        var first: [String: Signal] = [:]
+        var diagnostics: [Diagnostic] = []
+        for signal in signals {
+            let key = ConfigFolding.key(signal.pattern)
+            if let previous = first[key] {
+                diagnostics.append(.warning("signal \(signal.text) is listed twice \(owner) (first at line "
+                                            + "\(previous.location.line), column \(previous.location.column))",
+                                            at: signal.location))
+            } else {
+                first[key] = signal
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,47 @@
+/// The `[router]` section: directories, thresholds and the fallback team.
+public struct RouterSettings: Sendable, Hashable {
+    /// Default of ``state``.
+    public static let defaultState = "/var/lib/wegwijzer"
+    /// Default of ``queues``.
+    public static let defaultQueues = "/var/spool/wegwijzer/queues"
+    /// Default of ``minScore``.
+    public static let defaultMinScore = 3
+    /// Default of ``minMargin``.
+    public static let defaultMinMargin = 2
+    /// Default of ``subjectWeight``.
+    public static let defaultSubjectWeight = 2
+    /// Default of ``maxTextBytes``: 64 KiB.
+    public static let defaultMaxTextBytes = 64 * 1024
+
+    /// Directory for the spool, dedupe index and dead letters, as written.
+    public var state: String
+    /// Directory of the team queues, as written; relative to ``state``.
+    public var queues: String
+    /// The fallback team's name, spelled as in its `[team NAME]` header.
+    public var fallback: String
+    /// Lowest winning score.
+    public var minScore: Int
+    /// Lowest lead of the best team over the runner-up.
+    public var minMargin: Int
+    /// How many times a match in the subject counts.
+    public var subjectWeight: Int
+    /// Priority words: any match makes a message urgent.
+    public var urgent: [Signal]
+    /// How many bytes of subject plus text are analysed.
+    public var maxTextBytes: Int
+
+    /// Creates settings; every value but the fallback team has its documented default.
+    public init(state: String = defaultState, queues: String = defaultQueues, fallback: String,
+                minScore: Int = defaultMinScore, minMargin: Int = defaultMinMargin,
+                subjectWeight: Int = defaultSubjectWeight, urgent: [Signal] = [],
+                maxTextBytes: Int = defaultMaxTextBytes) {
+        self.state = state
+        self.queues = queues
+        self.fallback = fallback
+        self.minScore = minScore
+        self.minMargin = minMargin
+        self.subjectWeight = subjectWeight
+        self.urgent = urgent
+        self.maxTextBytes = maxTextBytes
+    }
+}

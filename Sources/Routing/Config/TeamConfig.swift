@@ -1,0 +1,26 @@
+/// A `[team NAME]` section: where the team's messages go and which signals point at it.
+public struct TeamConfig: Sendable, Hashable {
+    /// The team name, as written in the header.
+    public var name: String
+    /// The queue directory, as written (default: the lower-cased name); relative to the queues directory.
+    public var queue: String
+    /// URL every message for the team is also POSTed to.
+    public var endpoint: String?
+    /// Free text from the file.
+    public var description: String?
+    /// The team's signals, in file order.
+    public var signals: [Signal]
+    /// Where the section header is.
+    public var location: SourceLocation
+
+    /// Creates a team; the queue defaults to the lower-cased name.
+    public init(name: String, queue: String? = nil, endpoint: String? = nil, description: String? = nil,
+                signals: [Signal] = [], location: SourceLocation) {
+        self.name = name
+        self.queue = queue ?? name.lowercased()
+        self.endpoint = endpoint
+        self.description = description
+        self.signals = signals
+        self.location = location
+    }
+}

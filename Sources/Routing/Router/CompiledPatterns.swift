@@ -1,0 +1,113 @@
+import Text
+
+/// What a compiled pattern stands for.
+enum PatternMeaning: Sendable {
+    /// Signal `signal` of team `team`.
+    case signal(team: Int, signal: Int)
+    /// Priority word `index` of `[router] urgent`.
+    case urgent(index: Int)
+    /// A place name of area `area`.
+    case place(area: Int, name: String)
+}
+
+/// One pattern in one of the two automata, with its meaning.
+struct CompiledPattern: Sendable {
+    let meaning: PatternMeaning
+    /// Whether the pattern starts with the space before a word (so its match starts one later).
+    let startsAtWord: Bool
+}
+
+/// All signal words, priority words and place names of a configuration, compiled into one
+/// automaton over folded words and one over stems.
+struct CompiledPatterns: Sendable {
+    let foldedMatcher: PatternMatcher
+    let foldedPatterns: [CompiledPattern]
+    let stemMatcher: PatternMatcher
+    let stemPatterns: [CompiledPattern]
+
+    init(config: RoutingConfig, analyzer: TextAnalyzer) {
+        var builder = Builder(analyzer: analyzer)
+        for (teamIndex, team) in config.teams.enumerated() {
+            for (signalIndex, signal) in team.signals.enumerated() {
+                builder.add(signal.pattern, .signal(team: teamIndex, signal: signalIndex))
+            }
+        }
+        for (index, signal) in config.router.urgent.enumerated() {
+            builder.add(signal.pattern, .urgent(index: index))
+        }
+        for (areaIndex, area) in config.areas.enumerated() {
+            for place in area.places {
+                builder.add(.exact(place), .place(area: areaIndex, name: place))
+            }
+        }
+        foldedMatcher = PatternMatcher(patterns: builder.folded.map(\.bytes))
+        foldedPatterns = builder.folded.map(\.pattern)
+        stemMatcher = PatternMatcher(patterns: builder.stems.map(\.bytes))
+        stemPatterns = builder.stems.map(\.pattern)
+    }
+
+    /// Total number of compiled patterns.
+    var count: Int { foldedPatterns.count + stemPatterns.count }
+}
+
+private struct Builder {
+    let analyzer: TextAnalyzer
+    var folded: [(bytes: [UInt8], pattern: CompiledPattern)] = []
+    var stems: [(bytes: [UInt8], pattern: CompiledPattern)] = []
+
+    init(analyzer: TextAnalyzer) { self.analyzer = analyzer }
+
+    mutating func add(_ pattern: SignalPattern, _ meaning: PatternMeaning) {
+        switch pattern {
+        case .word(let word):
+            addWords(stemsOf(word), meaning)
+        case .phrase(let words):
+            addWords(words.flatMap { stemsOf($0) }, meaning)
+        case .exact(let word):
+            let words = foldedWords(word)
+            guard !words.isEmpty else { return }
+            folded.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true)))
+        case .head(let word):
+            let words = foldedWords(word)
+            guard !words.isEmpty else { return }
+            folded.append((space + joined(words), CompiledPattern(meaning: meaning, startsAtWord: true)))
+        case .tail(let word):
+            // Both as written and as stemmed: the stem of a compound may differ at its start
+            // (geluidsoverlast → luidsoverlas), the written word misses inflections (stoeptegels).
+            let written = foldedWords(word)
+            let stemmed = stemsOf(word)
+            guard !written.isEmpty, !stemmed.isEmpty else { return }
+            folded.append((joined(written) + space, CompiledPattern(meaning: meaning, startsAtWord: false)))
+            stems.append((joined(stemmed) + space, CompiledPattern(meaning: meaning, startsAtWord: false)))
+        case .inside(let word):
+            let words = foldedWords(word)
+            guard !words.isEmpty else { return }
+            folded.append((joined(words), CompiledPattern(meaning: meaning, startsAtWord: false)))
+        }
+    }
+
+    private mutating func addWords(_ words: [[UInt8]], _ meaning: PatternMeaning) {
+        guard !words.isEmpty else { return }
+        stems.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true)))
+    }
+
+    private let space: [UInt8] = [0x20]
+
+    private func joined(_ words: [[UInt8]]) -> [UInt8] {
+        Array(words.joined(separator: [0x20]))
+    }
+
+    private func foldedWords(_ text: String) -> [[UInt8]] {
+        let analysed = analyzer.analyze(text)
+        return analysed.tokens.map { token in
+            Array(analysed.folded[token.foldedStart...].prefix { $0 != 0x20 })
+        }
+    }
+
+    private func stemsOf(_ text: String) -> [[UInt8]] {
+        let analysed = analyzer.analyze(text)
+        return analysed.tokens.map { token in
+            Array(analysed.stems[token.stemStart...].prefix { $0 != 0x20 })
+        }
+    }
+}

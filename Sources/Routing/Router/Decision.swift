@@ -1,0 +1,99 @@
+import Text
+
+/// Where a message goes, and every reason why.
+public struct Decision: Sendable, Hashable {
+    /// The team that gets the message.
+    public var team: String
+    /// The winning team's score (0 on fallback without matches).
+    public var score: Int
+    /// How clearly the winner won, from 0 to 1: `(1 − runnerUp/best) × min(1, best/(min-score + min-margin))`.
+    public var confidence: Double
+    /// True when the fallback team got the message because no signal settled it.
+    public var fallback: Bool
+    /// Why this team.
+    public var reason: DecisionReason
+    /// `urgent` when a priority word matched.
+    public var priority: Priority
+    /// Every team's score, highest first (ties by configuration order).
+    public var scores: [TeamScore]
+    /// Signal words that matched, in text order.
+    public var matches: [SignalMatch]
+    /// Priority words that matched.
+    public var urgentTerms: [String]
+    /// Entities found in the subject and text.
+    public var entities: DetectedEntities
+
+    /// The best team other than the winner by score, if any scored.
+    public var runnerUp: TeamScore? {
+        scores.dropFirst().first { $0.score != 0 || !$0.terms.isEmpty }
+    }
+}
+
+/// Message priority.
+public enum Priority: String, Sendable, Hashable, Codable {
+    case normal, urgent
+}
+
+/// One team's total.
+public struct TeamScore: Sendable, Hashable {
+    /// Team name.
+    public var team: String
+    /// Sum of the weights of its distinct matched signals.
+    public var score: Int
+    /// The terms that made the score.
+    public var terms: [String]
+}
+
+/// Which part of a message a match was in.
+public enum MessageField: String, Sendable, Hashable, Codable {
+    case subject, text
+}
+
+/// A signal word that matched.
+public struct SignalMatch: Sendable, Hashable {
+    /// The term as written in `routing.conf`.
+    public var term: String
+    /// The team it counts for.
+    public var team: String
+    /// The weight it added (after the subject multiplier).
+    public var weight: Int
+    /// Where it matched.
+    public var field: MessageField
+    /// UTF-8 byte range of the matched words in that field.
+    public var range: Range<Int>
+}
+
+/// Entities the router found, used for the location and the area.
+public struct DetectedEntities: Sendable, Hashable {
+    /// First postcode, normalized (`2221AB`).
+    public var postcode: String?
+    /// First house number with suffix.
+    public var houseNumber: String?
+    /// Street of that house number, when seen.
+    public var street: String?
+    /// First place name from an `[area]` found in the text.
+    public var place: String?
+    /// Area by postcode range, else by place.
+    public var area: String?
+    /// Phone numbers, normalized.
+    public var phones: [String]
+    /// E-mail addresses.
+    public var emails: [String]
+    /// How many BSNs the text holds (never the numbers themselves).
+    public var bsnCount: Int
+    /// Creates an empty set of entities.
+    public init(
+        postcode: String? = nil, houseNumber: String? = nil, street: String? = nil,
+        place: String? = nil, area: String? = nil, phones: [String] = [], emails: [String] = [],
+        bsnCount: Int = 0
+    ) {
+        self.postcode = postcode
+        self.houseNumber = houseNumber
+        self.street = street
+        self.place = place
+        self.area = area
+        self.phones = phones
+        self.emails = emails
+        self.bsnCount = bsnCount
+    }
+}

@@ -1,0 +1,136 @@
+import Text
+
+/// Decides which team gets a message, from a ``RoutingConfig``. Pure: no I/O, no clock.
+///
+/// A team's score is the sum of the weights of its distinct matched signals; a match in the
+/// subject counts `subject-weight` times. The best team wins unless its score is below
+/// `min-score` or its lead over the runner-up is below `min-margin`: then the fallback team
+/// gets the message.
+public struct Router: Sendable {
+    /// The configuration this router decides by.
+    public let config: RoutingConfig
+    private let analyzer = TextAnalyzer()
+    private let patterns: CompiledPatterns
+
+    /// Compiles the configuration's signals, priority words and places.
+    public init(config: RoutingConfig) {
+        self.config = config
+        patterns = CompiledPatterns(config: config, analyzer: analyzer)
+    }
+
+    /// Number of compiled patterns (signals, priority words and place names).
+    public var patternCount: Int { patterns.count }
+
+    /// Routes a message by its subject and text.
+    public func route(subject: String, text: String) -> Decision {
+        let settings = config.router
+        let subjectAnalysis = analyzer.analyze(subject, limit: settings.maxTextBytes)
+        let remaining = max(0, settings.maxTextBytes - subjectAnalysis.analysedBytes)
+        let textAnalysis = analyzer.analyze(text, limit: remaining)
+        var tally = Tally()
+        collect(subjectAnalysis, field: .subject, into: &tally)
+        collect(textAnalysis, field: .text, into: &tally)
+        let entities = detectEntities(
+            subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
+        if subjectAnalysis.isEmpty && textAnalysis.isEmpty {
+            return decide(tally, entities: entities, forced: .empty)
+        }
+        return decide(tally, entities: entities, forced: nil)
+    }
+
+    /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
+    public func area(forPostcode postcode: String) -> String? {
+        guard let digits = Int(postcode.prefix(4)) else { return nil }
+        return config.areas.first { area in area.postcodeRanges.contains { $0.contains(digits) } }?.name
+    }
+
+    /// The area that lists `place` (case- and diacritic-insensitive).
+    public func area(forPlace place: String) -> String? {
+        let folded = TextFolding.fold(place)
+        return config.areas.first { area in area.places.contains { TextFolding.fold($0) == folded } }?.name
+    }
+
+    private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
+        scan(analysis.folded, patterns.foldedMatcher, patterns.foldedPatterns, field, &tally) {
+            analysis.tokenIndex(foldedOffset: $0)
+        }
+        scan(analysis.stems, patterns.stemMatcher, patterns.stemPatterns, field, &tally) {
+            analysis.tokenIndex(stemOffset: $0)
+        }
+        func scan(
+            _ stream: [UInt8], _ matcher: PatternMatcher, _ compiled: [CompiledPattern], _ field: MessageField,
+            _ tally: inout Tally, _ token: (Int) -> Int?
+        ) {
+            matcher.forEachMatch(in: stream) { id, end in
+                let pattern = compiled[id]
+                let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
+                guard let first = token(start), let last = token(end - 2) else { return }
+                tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
+            }
+        }
+    }
+
+    private func span(_ analysis: AnalyzedText, _ first: Int, _ last: Int) -> Range<Int> {
+        analysis.tokens[first].original.lowerBound..<analysis.tokens[max(first, last)].original.upperBound
+    }
+
+    private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Decision {
+        let settings = config.router
+        let matches = tally.matches(config: config, subjectWeight: settings.subjectWeight)
+        var totals = config.teams.map { TeamScore(team: $0.name, score: 0, terms: []) }
+        for match in matches {
+            guard let index = config.teams.firstIndex(where: { $0.name == match.team }) else { continue }
+            totals[index].score += match.weight
+            totals[index].terms.append(match.term)
+        }
+        let ranked = totals.enumerated()
+            .sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
+            .map(\.element)
+        let best = ranked.first?.score ?? 0
+        let second = ranked.dropFirst().first?.score ?? 0
+        let reason: DecisionReason
+        if let forced {
+            reason = forced
+        } else if best < settings.minScore {
+            reason = .belowMinScore(score: best, minimum: settings.minScore)
+        } else if best - max(second, 0) < settings.minMargin {
+            reason = .belowMinMargin(margin: best - max(second, 0), minimum: settings.minMargin)
+        } else {
+            reason = .signals
+        }
+        let fallback = reason != .signals
+        let winner = fallback ? settings.fallback : (ranked.first?.team ?? settings.fallback)
+        return Decision(
+            team: config.team(named: winner)?.name ?? winner,
+            score: fallback ? (totals.first { $0.team == winner }?.score ?? 0) : best,
+            confidence: confidence(best: best, second: second),
+            fallback: fallback, reason: reason,
+            priority: tally.urgent.isEmpty ? .normal : .urgent,
+            scores: ranked, matches: matches,
+            urgentTerms: tally.urgent.map { settings.urgent[$0].text },
+            entities: entities)
+    }
+
+    private func confidence(best: Int, second: Int) -> Double {
+        guard best > 0 else { return 0 }
+        let lead = 1 - Double(max(second, 0)) / Double(best)
+        let strength = min(1, Double(best) / Double(max(1, config.router.minScore + config.router.minMargin)))
+        return (lead * strength * 1000).rounded() / 1000
+    }
+
+    private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
+        let combined = String(decoding: Array((subject + "\n" + text).utf8.prefix(limit)), as: UTF8.self)
+        let found = EntityScanner.scan(combined)
+        var entities = DetectedEntities(
+            postcode: found.postcodes.first?.postcode,
+            houseNumber: found.houseNumbers.first?.number,
+            street: found.houseNumbers.first?.street,
+            place: places.first?.name,
+            phones: found.phones.map(\.number),
+            emails: found.emails.map(\.address),
+            bsnCount: found.bsns.count)
+        entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
+            ?? places.first.map { config.areas[$0.area].name }
+        return entities
+    }
+}

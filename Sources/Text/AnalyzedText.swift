@@ -1,0 +1,48 @@
+/// One word of an analysed text, with where it stands in the original and in both streams.
+public struct TokenSpan: Sendable, Hashable {
+    /// UTF-8 byte range in the original text.
+    public let original: Range<Int>
+    /// Offset of the word in ``AnalyzedText/folded``.
+    public let foldedStart: Int
+    /// Offset of the word's stem in ``AnalyzedText/stems``.
+    public let stemStart: Int
+}
+
+/// A text prepared for matching: two streams of space-separated words, and the words' spans.
+///
+/// `folded` holds the folded words (`" de lantaarnpalen | zijn kapot "`), `stems` their
+/// Snowball stems (`" de lantaarnpal | zijn kapot "`). Every word is preceded and followed by
+/// one space; a `|` stands between sentences, so a phrase never matches across them.
+public struct AnalyzedText: Sendable {
+    /// Folded words separated by spaces.
+    public let folded: [UInt8]
+    /// Stems separated by spaces, word for word aligned with `folded`.
+    public let stems: [UInt8]
+    /// The words, in text order.
+    public let tokens: [TokenSpan]
+    /// UTF-8 bytes of the original text that were analysed (the rest was past the limit).
+    public let analysedBytes: Int
+
+    /// Whether the text had no words at all.
+    public var isEmpty: Bool { tokens.isEmpty }
+
+    /// The index of the word whose folded form starts at or before `offset`.
+    public func tokenIndex(foldedOffset offset: Int) -> Int? {
+        tokenIndex(offset) { $0.foldedStart }
+    }
+
+    /// The index of the word whose stem starts at or before `offset`.
+    public func tokenIndex(stemOffset offset: Int) -> Int? {
+        tokenIndex(offset) { $0.stemStart }
+    }
+
+    private func tokenIndex(_ offset: Int, _ start: (TokenSpan) -> Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let middle = (low + high) / 2
+            if start(tokens[middle]) <= offset { low = middle + 1 } else { high = middle }
+        }
+        return low == 0 ? nil : low - 1
+    }
+}

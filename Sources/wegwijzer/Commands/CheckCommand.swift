@@ -1,0 +1,39 @@
+import Routing
+
+/// `wegwijzer check`: validates `routing.conf`.
+enum CheckCommand: Command {
+    static let spec = CommandSpec(
+        name: "check", usage: "check [--config PATH]",
+        summary: "validate routing.conf; every error as PATH:LINE:COL: message",
+        options: [.init(name: "--config", valueName: "PATH", help: "the configuration to check")],
+        details: "Exit status: 0 valid (warnings are printed), 1 any error, 2 cannot read.")
+
+    static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
+        guard arguments.positionals.isEmpty else { throw UsageError("takes no arguments") }
+        let path = ConfigPath.resolve(arguments.value("--config"))
+        let (config, diagnostics) = ConfigLoader.load(path: path)
+        for diagnostic in diagnostics { printError(diagnostic.description) }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.count - errors
+        guard let config else {
+            if errors == 1, diagnostics.first?.location.line == 0 { return .usage }
+            printError("\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            return .failure
+        }
+        let signals = config.teams.reduce(0) { $0 + $1.signals.count }
+        print("\(path): ok: \(config.teams.count) teams, \(signals) signals, \(config.areas.count) areas, \(config.sources.count) sources, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        return .success
+    }
+}
+
+/// Loads the configuration for a command that needs a valid one, or fails with its errors.
+func loadValidConfig(_ option: String?) throws -> RoutingConfig {
+    let path = ConfigPath.resolve(option)
+    let (config, diagnostics) = ConfigLoader.load(path: path)
+    guard let config else {
+        let errors = diagnostics.filter { $0.severity == .error }
+        for diagnostic in errors.prefix(20) { printError(diagnostic.description) }
+        throw CommandFailure("\(path): invalid configuration (\(errors.count) errors; run wegwijzer check)")
+    }
+    return config
+}

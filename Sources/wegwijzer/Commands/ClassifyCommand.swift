@@ -1,0 +1,72 @@
+import Foundation
+import Routing
+
+/// `wegwijzer classify`: routes files or standard input without delivering anything.
+enum ClassifyCommand: Command {
+    static let spec = CommandSpec(
+        name: "classify", usage: "classify [--config PATH] [--json] [--explain] [--lines] [FILE...|-]",
+        summary: "show where messages would be routed, and why",
+        options: [
+            .init(name: "--config", valueName: "PATH", help: "the configuration to route by"),
+            .init(name: "--json", valueName: nil, help: "one JSON object per message, one per line"),
+            .init(name: "--explain", valueName: nil, help: "score table, marked text and the deciding threshold"),
+            .init(name: "--lines", valueName: nil, help: "every input line is one message text"),
+        ],
+        details: """
+            FILE kinds: .eml or a Maildir file (e-mail); .json (form, Open Formulieren or Whisper JSON);
+            .vtt, .srt, .txt (call transcript). Without FILE, or with -, standard input is plain text.
+            Only the first max-text bytes (default 64 KiB) of a message are analysed.
+            Default output: TEAM<TAB>SCORE<TAB>REASON<TAB>INPUT per message.
+            """)
+
+    static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
+        let config = try loadValidConfig(arguments.value("--config"))
+        let router = Router(config: config)
+        let format: OutputFormat = arguments.flag("--explain") ? .explain : arguments.flag("--json") ? .json : .plain
+        let names = arguments.positionals.isEmpty ? ["-"] : arguments.positionals
+        var output = OutputBuffer()
+        for name in names {
+            let data = try readInput(name)
+            if arguments.flag("--lines") {
+                var number = 0
+                for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
+                    number += 1
+                    if line.isEmpty && number > 1 && line.endIndex == data.endIndex { break }
+                    let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
+                    let input = ClassifyInput(name: "\(name):\(number)", subject: "", text: text)
+                    write(router.route(subject: "", text: text), for: input, format: format, settings: config.router, to: &output)
+                }
+            } else {
+                let input = try ClassifyInput.load(name: name, bytes: data)
+                var decision = router.route(subject: input.subject, text: input.text)
+                input.adjust(&decision, router: router)
+                write(decision, for: input, format: format, settings: config.router, to: &output)
+            }
+        }
+        return .success
+    }
+
+    private enum OutputFormat { case plain, json, explain }
+
+    private static func write(
+        _ decision: Decision, for input: ClassifyInput, format: OutputFormat, settings: RouterSettings,
+        to output: inout OutputBuffer
+    ) {
+        switch format {
+        case .plain:
+            output.write("\(decision.team)\t\(decision.score)\t\(decision.reason)\t\(input.name)\n")
+        case .json:
+            output.write(DecisionJSON.line(decision, input: input.name) + "\n")
+        case .explain:
+            output.write(Explanation.render(decision, input: input, settings: settings) + "\n")
+        }
+    }
+
+    private static func readInput(_ name: String) throws -> [UInt8] {
+        if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
+        guard let data = FileManager.default.contents(atPath: name) else {
+            throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))")
+        }
+        return Array(data)
+    }
+}

@@ -1,0 +1,42 @@
+import Routing
+
+/// The `classify --json` line for one decision.
+enum DecisionJSON {
+    static func line(_ decision: Decision, input: String) -> String {
+        var json = JSONText()
+        json.string("input", input)
+        json.string("team", decision.team)
+        json.int("score", decision.score)
+        json.double("confidence", decision.confidence)
+        json.bool("fallback", decision.fallback)
+        json.string("priority", decision.priority.rawValue)
+        json.string("reason", decision.reason.description)
+        json.raw("signals", "[" + decision.matches.map(signal).joined(separator: ",") + "]")
+        json.raw("urgentTerms", "[" + decision.urgentTerms.map(JSONText.quote).joined(separator: ",") + "]")
+        if let runnerUp = decision.runnerUp {
+            var object = JSONText()
+            object.string("team", runnerUp.team)
+            object.int("score", runnerUp.score)
+            json.raw("runnerUp", object.object)
+        } else {
+            json.raw("runnerUp", "null")
+        }
+        let entities = decision.entities
+        json.string("postcode", entities.postcode)
+        json.string("houseNumber", entities.houseNumber)
+        json.string("street", entities.street)
+        json.string("place", entities.place)
+        json.string("area", entities.area)
+        return json.object
+    }
+
+    private static func signal(_ match: SignalMatch) -> String {
+        var json = JSONText()
+        json.string("term", match.term)
+        json.string("team", match.team)
+        json.int("weight", match.weight)
+        json.string("field", match.field.rawValue)
+        json.int("position", match.range.lowerBound)
+        return json.object
+    }
+}

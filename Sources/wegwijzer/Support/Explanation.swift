@@ -1,0 +1,78 @@
+import Routing
+import Text
+
+/// The `classify --explain` text: for people reading why a message went where it went.
+enum Explanation {
+    static func render(_ decision: Decision, input: ClassifyInput, settings: RouterSettings) -> String {
+        var lines = ["== \(input.name)"]
+        let verdict = decision.fallback ? "fallback" : "routed"
+        lines.append("team:      \(decision.team) (\(verdict): \(decision.reason))")
+        lines.append("priority:  \(decision.priority.rawValue)"
+            + (decision.urgentTerms.isEmpty ? "" : " (" + decision.urgentTerms.joined(separator: ", ") + ")"))
+        lines.append("confidence: \(decision.confidence)")
+        lines.append("scores:")
+        for score in decision.scores {
+            let terms = decision.matches.filter { $0.team == score.team }
+                .map { "\($0.term) \($0.weight > 0 ? "+" : "")\($0.weight)\($0.field == .subject ? " (subject)" : "")" }
+            lines.append("  " + String(score.score).leftPadded(5) + "  " + score.team.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + terms.joined(separator: ", "))
+        }
+        lines.append("threshold: " + threshold(decision, settings: settings))
+        let entities = decision.entities
+        let location = [
+            entities.postcode.map { "postcode \($0)" }, entities.houseNumber.map { "house number \($0)" },
+            entities.street.map { "street \($0)" }, entities.place.map { "place \($0)" }, entities.area.map { "area \($0)" },
+            entities.bsnCount > 0 ? "\(entities.bsnCount) BSN (not shown)" : nil,
+        ].compactMap { $0 }
+        if !location.isEmpty { lines.append("location:  " + location.joined(separator: ", ")) }
+        if !input.subject.isEmpty {
+            lines.append("subject:   " + marked(input.subject, decision.matches.filter { $0.field == .subject }))
+        }
+        lines.append("text:")
+        let text = marked(input.text, decision.matches.filter { $0.field == .text })
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(60) {
+            lines.append("  " + line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func threshold(_ decision: Decision, settings: RouterSettings) -> String {
+        let best = decision.scores.first?.score ?? 0
+        let second = max(decision.runnerUp?.score ?? 0, 0)
+        switch decision.reason {
+        case .signals:
+            return "best \(best) ≥ min-score \(settings.minScore) and margin \(best - second) ≥ min-margin \(settings.minMargin)"
+        case .empty:
+            return "no words: fallback"
+        case .belowMinScore(let score, let minimum):
+            return "best \(score) < min-score \(minimum): fallback"
+        case .belowMinMargin(let margin, let minimum):
+            return "margin \(margin) over the runner-up < min-margin \(minimum): fallback"
+        case .override(let reason):
+            return reason
+        }
+    }
+
+    /// The text with every matched span in `[brackets]`, BSNs redacted.
+    private static func marked(_ text: String, _ matches: [SignalMatch]) -> String {
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        var cursor = 0
+        for range in matches.map(\.range).sorted(by: { $0.lowerBound < $1.lowerBound })
+        where range.lowerBound >= cursor && range.upperBound <= bytes.count {
+            out += bytes[cursor..<range.lowerBound]
+            out.append(0x5B)
+            out += bytes[range]
+            out.append(0x5D)
+            cursor = range.upperBound
+        }
+        out += bytes[min(cursor, bytes.count)...]
+        return Redaction.redactBSNs(String(decoding: out, as: UTF8.self))
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
+}
