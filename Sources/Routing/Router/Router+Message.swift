@@ -54,3 +54,11 @@ extension Router {
         return location
     }
 }
+
+extension Location {
+    /// The location the router found in a message's words.
+    public init(_ entities: DetectedEntities) {
+        self.init(postcode: entities.postcode, houseNumber: entities.houseNumber, street: entities.street,
+                  place: entities.place, area: entities.area)
+    }
+}

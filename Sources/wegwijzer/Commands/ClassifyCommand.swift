@@ -1,5 +1,7 @@
 import Foundation
+import Messages
 import Routing
+import Storage
 
 /// `wegwijzer classify`: routes files or standard input without delivering anything.
 enum ClassifyCommand: Command {
@@ -33,14 +35,14 @@ enum ClassifyCommand: Command {
                     number += 1
                     if line.isEmpty && number > 1 && line.endIndex == data.endIndex { break }
                     let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-                    let input = ClassifyInput(name: "\(name):\(number)", subject: "", text: text)
-                    write(router.route(subject: "", text: text), for: input, format: format, settings: config.router, to: &output)
+                    let input = ClassifyInput(name: "\(name):\(number)", text: text)
+                    let decision = router.route(subject: "", text: text)
+                    write(decision, location: Location(decision.entities), for: input, format: format, settings: config.router, to: &output)
                 }
             } else {
                 let input = try ClassifyInput.load(name: name, bytes: data)
-                var decision = router.route(subject: input.subject, text: input.text)
-                input.adjust(&decision, router: router)
-                write(decision, for: input, format: format, settings: config.router, to: &output)
+                let (routed, decision) = router.route(input.message)
+                write(decision, location: routed.location, for: input, format: format, settings: config.router, to: &output)
             }
         }
         return .success
@@ -49,14 +51,14 @@ enum ClassifyCommand: Command {
     private enum OutputFormat { case plain, json, explain }
 
     private static func write(
-        _ decision: Decision, for input: ClassifyInput, format: OutputFormat, settings: RouterSettings,
+        _ decision: Decision, location: Location, for input: ClassifyInput, format: OutputFormat, settings: RouterSettings,
         to output: inout OutputBuffer
     ) {
         switch format {
         case .plain:
             output.write("\(decision.team)\t\(decision.score)\t\(decision.reason)\t\(input.name)\n")
         case .json:
-            output.write(DecisionJSON.line(decision, input: input.name) + "\n")
+            output.write(DecisionJSON.line(decision, input: input.name, location: location) + "\n")
         case .explain:
             output.write(Explanation.render(decision, input: input, settings: settings) + "\n")
         }
@@ -64,9 +66,10 @@ enum ClassifyCommand: Command {
 
     private static func readInput(_ name: String) throws -> [UInt8] {
         if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }
-        guard let data = FileManager.default.contents(atPath: name) else {
-            throw CommandFailure("cannot read \(name): \(String(cString: strerror(errno)))")
+        do {
+            return try DurableFile.readFile(at: name)
+        } catch {
+            throw CommandFailure("\(error)")
         }
-        return Array(data)
     }
 }

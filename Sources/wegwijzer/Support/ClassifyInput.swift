@@ -1,16 +1,44 @@
+import Foundation
+import Intake
+import Messages
 import Routing
 
-/// One message to classify: its name for the output, subject and text.
+/// One message to classify, read from a file by its kind or taken as plain text.
 struct ClassifyInput {
     let name: String
-    let subject: String
-    let text: String
+    let message: Message
 
-    /// Reads a file by its kind (see `classify --help`); `-` is plain text.
-    static func load(name: String, bytes: [UInt8]) throws -> ClassifyInput {
-        ClassifyInput(name: name, subject: "", text: String(decoding: bytes, as: UTF8.self))
+    var subject: String { message.subject }
+    var text: String { message.text }
+
+    /// Plain text (stdin, `--lines`).
+    init(name: String, text: String) {
+        self.name = name
+        message = Message(channel: .form, source: SourceReference(name: "classify", ref: name), text: text)
     }
 
-    /// Applies what the input itself says beyond its words.
-    func adjust(_ decision: inout Decision, router: Router) {}
+    /// Reads a file by its kind: `.eml` or a Maildir file is e-mail; `.json` a form, Open
+    /// Formulieren or Whisper JSON; `.vtt`, `.srt`, `.txt` a call transcript (with its
+    /// `NAME.meta.json` beside it, if any). `-` is plain text.
+    static func load(name: String, bytes: [UInt8]) throws -> ClassifyInput {
+        if name == "-" { return ClassifyInput(name: name, text: String(decoding: bytes, as: UTF8.self)) }
+        let fileName = (name as NSString).lastPathComponent
+        let reference = SourceReference(name: "classify", ref: fileName)
+        if let kind = InputKind.detect(fileName: fileName, bytes: bytes) {
+            let sidecarPath = (name as NSString).deletingLastPathComponent + "/" + DropDirectory.sidecarName(of: fileName)
+            let sidecar = kind == .formJSON ? nil : FileManager.default.contents(atPath: sidecarPath).map { Array($0) }
+            do {
+                let normalized = try InputNormalizer.normalize(bytes, kind: kind, sidecar: sidecar, source: reference)
+                return ClassifyInput(name: name, message: normalized.message)
+            } catch {
+                throw CommandFailure("\(name): \(error)")
+            }
+        }
+        throw CommandFailure("\(name): unknown file type (use .eml, .json, .vtt, .srt or .txt, or - for plain text)")
+    }
+
+    private init(name: String, message: Message) {
+        self.name = name
+        self.message = message
+    }
 }

@@ -1,8 +1,9 @@
+import Messages
 import Routing
 
 /// The `classify --json` line for one decision.
 enum DecisionJSON {
-    static func line(_ decision: Decision, input: String) -> String {
+    static func line(_ decision: Decision, input: String, location: Location) -> String {
         var json = JSONText()
         json.string("input", input)
         json.string("team", decision.team)
@@ -21,12 +22,11 @@ enum DecisionJSON {
         } else {
             json.raw("runnerUp", "null")
         }
-        let entities = decision.entities
-        json.string("postcode", entities.postcode)
-        json.string("houseNumber", entities.houseNumber)
-        json.string("street", entities.street)
-        json.string("place", entities.place)
-        json.string("area", entities.area)
+        json.string("postcode", location.postcode)
+        json.string("houseNumber", location.houseNumber)
+        json.string("street", location.street)
+        json.string("place", location.place)
+        json.string("area", location.area)
         return json.object
     }
 

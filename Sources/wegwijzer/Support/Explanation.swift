@@ -30,9 +30,10 @@ enum Explanation {
         }
         lines.append("text:")
         let text = marked(input.text, decision.matches.filter { $0.field == .text })
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(60) {
-            lines.append("  " + line)
-        }
+        var textLines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        while let last = textLines.last, last.allSatisfy(\.isWhitespace) { textLines.removeLast() }
+        for line in textLines.prefix(60) { lines.append("  " + line) }
+        if textLines.count > 60 { lines.append("  … (\(textLines.count - 60) more lines)") }
         return lines.joined(separator: "\n")
     }
 
