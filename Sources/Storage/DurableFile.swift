@@ -131,6 +131,8 @@ public enum DurableFile {
         guard fd >= 0 else { throw .current(.open, path) }
         defer { _ = close(fd) }
         var result = [UInt8]()
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_size > 0 { result.reserveCapacity(min(Int(info.st_size), maxSize) + 1) }
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }

@@ -35,25 +35,83 @@ public struct PatternMatcher: Sendable {
 
     /// Calls `body(pattern, end)` for every occurrence, `end` being the offset just past it.
     public func forEachMatch(in text: [UInt8], _ body: (_ pattern: Int, _ end: Int) -> Void) {
-        text.withUnsafeBufferPointer { bytes in
-            transitions.withUnsafeBufferPointer { table in
-                byteClass.withUnsafeBufferPointer { classes in
-                    var state = 0
-                    for offset in 0..<bytes.count {
-                        let next = table[state &+ Int(classes[Int(bytes[offset])])]
-                        state = Int(next & Int32.max)
-                        if next < 0 {
-                            report(state: state / classCount, end: offset + 1, body)
-                        }
+        PatternMatcher.forEachMatch(self, in: text, and: PatternMatcher(patterns: []), in: []) { _, pattern, end in
+            body(pattern, end)
+        }
+    }
+
+    /// Scans two texts with two matchers in one interleaved pass (the two chains of table
+    /// look-ups overlap in the CPU); `body(which, pattern, end)` says which matcher (0 or 1) matched.
+    public static func forEachMatch(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8],
+        _ body: (_ which: Int, _ pattern: Int, _ end: Int) -> Void
+    ) {
+        var firstHits: [Int] = []
+        var secondHits: [Int] = []
+        first.withTables { firstTable, firstClasses in
+            second.withTables { secondTable, secondClasses in
+                firstText.withUnsafeBufferPointer { firstBytes in
+                    secondText.withUnsafeBufferPointer { secondBytes in
+                        scan(firstBytes, firstTable, firstClasses, secondBytes, secondTable, secondClasses,
+                             into: &firstHits, &secondHits)
                     }
                 }
             }
         }
+        first.report(firstHits) { body(0, $0, $1) }
+        second.report(secondHits) { body(1, $0, $1) }
     }
 
-    private func report(state: Int, end: Int, _ body: (Int, Int) -> Void) {
-        for index in Int(outputStart[state])..<Int(outputStart[state + 1]) {
-            body(Int(outputs[index]), end)
+    private func withTables<Result>(_ body: (UnsafePointer<Int32>, UnsafePointer<UInt16>) -> Result) -> Result {
+        transitions.withUnsafeBufferPointer { table in
+            byteClass.withUnsafeBufferPointer { classes in body(table.baseAddress!, classes.baseAddress!) }
+        }
+    }
+
+    private func report(_ hits: [Int], _ body: (Int, Int) -> Void) {
+        var index = 0
+        while index < hits.count {
+            let state = hits[index] / classCount
+            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                body(Int(outputs[output]), hits[index + 1])
+            }
+            index += 2
+        }
+    }
+
+    /// The hot loop: one table look-up per byte of each text; states with outputs are noted
+    /// as (state, end) pairs and reported afterwards.
+    @inline(never)
+    private static func scan(
+        _ first: UnsafeBufferPointer<UInt8>, _ firstTable: UnsafePointer<Int32>, _ firstClasses: UnsafePointer<UInt16>,
+        _ second: UnsafeBufferPointer<UInt8>, _ secondTable: UnsafePointer<Int32>, _ secondClasses: UnsafePointer<UInt16>,
+        into firstHits: inout [Int], _ secondHits: inout [Int]
+    ) {
+        let both = min(first.count, second.count)
+        var firstState = 0
+        var secondState = 0
+        var offset = 0
+        while offset < both {
+            let firstNext = firstTable[firstState &+ Int(firstClasses[Int(first[offset])])]
+            let secondNext = secondTable[secondState &+ Int(secondClasses[Int(second[offset])])]
+            firstState = Int(firstNext & Int32.max)
+            secondState = Int(secondNext & Int32.max)
+            offset += 1
+            if firstNext < 0 { firstHits.append(firstState); firstHits.append(offset) }
+            if secondNext < 0 { secondHits.append(secondState); secondHits.append(offset) }
+        }
+        var rest = offset
+        while rest < first.count {
+            let next = firstTable[firstState &+ Int(firstClasses[Int(first[rest])])]
+            firstState = Int(next & Int32.max)
+            rest += 1
+            if next < 0 { firstHits.append(firstState); firstHits.append(rest) }
+        }
+        while offset < second.count {
+            let next = secondTable[secondState &+ Int(secondClasses[Int(second[offset])])]
+            secondState = Int(next & Int32.max)
+            offset += 1
+            if next < 0 { secondHits.append(secondState); secondHits.append(offset) }
         }
     }
 }
@@ -115,21 +173,28 @@ private struct TrieBuilder {
                 order.append(child)
             }
         }
+        // Renumber states breadth-first, so the shallow states that most bytes visit sit
+        // together at the front of the table and stay in cache.
+        var renumbered = [Int32](repeating: 0, count: count)
+        for (index, state) in order.enumerated() { renumbered[Int(state)] = Int32(index + 1) }
+        let byNewNumber = [Int32(0)] + order
+        var compact = [Int32](repeating: 0, count: count * classCount)
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
-        for state in 0..<count {
-            outputs += merged[state]
+        for (newState, oldState) in byNewNumber.enumerated() {
+            outputs += merged[Int(oldState)]
             outputStart.append(Int32(outputs.count))
+            for cls in 0..<classCount {
+                let next = Int(table[Int(oldState) * classCount + cls])
+                var encoded = renumbered[next] * Int32(classCount)
+                if !merged[next].isEmpty { encoded |= Int32.min }
+                compact[newState * classCount + cls] = encoded
+            }
         }
-        for index in table.indices {
-            let next = Int(table[index])
-            var encoded = Int32(next * classCount)
-            if !merged[next].isEmpty { encoded |= Int32.min }
-            table[index] = encoded
-        }
+
         return Automaton(
             stateCount: count, byteClass: byteClass, classCount: classCount,
-            transitions: table, outputStart: outputStart, outputs: outputs)
+            transitions: compact, outputStart: outputStart, outputs: outputs)
     }
 
     /// Bytes that occur in some pattern get a class each; all others share class 0.

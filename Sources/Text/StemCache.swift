@@ -1,3 +1,4 @@
+import Glibc
 import Synchronization
 
 /// Remembers the stems of words already seen, so frequent words are stemmed once.
@@ -11,15 +12,18 @@ struct StemCache {
 
     private var hashes = [UInt64](repeating: 0, count: slotCount)
     private var offsets = [Int32](repeating: -1, count: slotCount)
-    private var keyLengths = [UInt8](repeating: 0, count: slotCount)
-    private var stemLengths = [UInt8](repeating: 0, count: slotCount)
+    private var lengths = [UInt16](repeating: 0, count: slotCount)
     private var arena: [UInt8] = []
     private var used = 0
 
+    init() {
+        arena.reserveCapacity(StemCache.arenaLimit + 512)
+    }
+
     /// Appends the stem of `word` to `output`.
-    mutating func appendStem(of word: ArraySlice<UInt8>, to output: inout [UInt8], stemmer: DutchStemmer) {
+    mutating func appendStem(of word: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
         guard word.count <= StemCache.maxWordLength else {
-            output.append(contentsOf: stemmer.stem(Array(word)))
+            DutchStemmer.withStem(of: word) { output.append(contentsOf: $0) }
             return
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -27,28 +31,39 @@ struct StemCache {
         hash |= 1
         let mask = StemCache.slotCount - 1
         var slot = Int(truncatingIfNeeded: hash) & mask
-        for _ in 0..<8 {
-            if offsets[slot] < 0 { break }
-            if hashes[slot] == hash, Int(keyLengths[slot]) == word.count {
-                let start = Int(offsets[slot])
-                if arena[start..<start + word.count].elementsEqual(word) {
-                    let stemStart = start + word.count
-                    output.append(contentsOf: arena[stemStart..<stemStart + Int(stemLengths[slot])])
-                    return
+        let found: Int? = arena.withUnsafeBufferPointer { arena in
+            for _ in 0..<8 {
+                let offset = Int(offsets[slot])
+                if offset < 0 { return nil }
+                if hashes[slot] == hash, Int(lengths[slot] & 0xFF) == word.count,
+                   memcmp(arena.baseAddress! + offset, word.baseAddress!, word.count) == 0 {
+                    return slot
                 }
+                slot = (slot + 1) & mask
             }
-            slot = (slot + 1) & mask
+            return nil
         }
-        let stem = stemmer.stem(Array(word))
-        output.append(contentsOf: stem)
+        if let found {
+            let start = Int(offsets[found]) + word.count
+            let stemLength = Int(lengths[found] >> 8)
+            arena.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<start + stemLength])) }
+            return
+        }
+        DutchStemmer.withStem(of: word) { stem in
+            output.append(contentsOf: stem)
+            insert(word, stem, hash: hash)
+        }
+    }
+
+    private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>, hash: UInt64) {
         guard stem.count <= 255 else { return }
         if used * 4 > StemCache.slotCount * 3 || arena.count > StemCache.arenaLimit { reset() }
-        slot = Int(truncatingIfNeeded: hash) & mask
+        let mask = StemCache.slotCount - 1
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while offsets[slot] >= 0 { slot = (slot + 1) & mask }
         hashes[slot] = hash
         offsets[slot] = Int32(arena.count)
-        keyLengths[slot] = UInt8(word.count)
-        stemLengths[slot] = UInt8(stem.count)
+        lengths[slot] = UInt16(word.count) | UInt16(stem.count) << 8
         arena.append(contentsOf: word)
         arena.append(contentsOf: stem)
         used += 1

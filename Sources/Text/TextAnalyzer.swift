@@ -4,7 +4,6 @@
 /// (`auto's` → `autos`); any other character ends the word. `.`, `!`, `?`, `;`, `:` and line
 /// breaks end a sentence.
 public struct TextAnalyzer: Sendable {
-    private let stemmer = DutchStemmer()
     private let cache = SharedStemCache()
 
     /// Creates an analyser.
@@ -14,13 +13,20 @@ public struct TextAnalyzer: Sendable {
     public func analyze(_ text: String, limit: Int = Int.max) -> AnalyzedText {
         var text = text
         return text.withUTF8 { bytes in
-            cache.mutex.withLock { cache in
-                var scanner = Scanner(bytes: bytes, limit: limit, stemmer: stemmer)
-                scanner.run(cache: &cache)
-                return AnalyzedText(
-                    folded: scanner.folded, stems: scanner.stems, tokens: scanner.tokens,
-                    analysedBytes: scanner.end)
+            let end = Scanner.boundary(bytes, limit)
+            var stems: [UInt8] = []
+            var tokens: [TokenSpan] = []
+            stems.reserveCapacity(end + end / 4 + 16)
+            tokens.reserveCapacity(end / 5 + 1)
+            // Folding at most doubles a byte; each word adds at most three bytes (" | ").
+            let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
+                cache.mutex.withLock { cache in
+                    var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
+                    scanner.run(cache: &cache, stems: &stems, tokens: &tokens)
+                    count = scanner.count
+                }
             }
+            return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
         }
     }
 }
@@ -36,34 +42,36 @@ private let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
     }
 }
 
-/// One pass over the bytes of a text.
+/// One pass over the bytes of a text, writing the folded stream into a buffer large enough.
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
-    let stemmer: DutchStemmer
-    var folded: [UInt8] = []
-    var stems: [UInt8] = []
-    var tokens: [TokenSpan] = []
+    let output: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
     private var wordStart = -1
     private var foldedWordStart = 0
     private var sentenceEnded = false
+    private var hasWords = false
+    private var barBeforeWord = false
 
-    init(bytes: UnsafeBufferPointer<UInt8>, limit: Int, stemmer: DutchStemmer) {
+    init(bytes: UnsafeBufferPointer<UInt8>, end: Int, output: UnsafeMutablePointer<UInt8>) {
         self.bytes = bytes
-        self.stemmer = stemmer
-        var end = min(limit, bytes.count)
-        if end < bytes.count {
-            while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-        }
         self.end = end
-        folded.reserveCapacity(end + end / 4 + 16)
-        stems.reserveCapacity(end + end / 4 + 16)
-        tokens.reserveCapacity(end / 5 + 1)
-        folded.append(0x20)
-        stems.append(0x20)
+        self.output = output
     }
 
-    mutating func run(cache: inout StemCache) {
+    /// The largest offset ≤ `limit` that does not cut a UTF-8 sequence.
+    static func boundary(_ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> Int {
+        guard limit < bytes.count else { return bytes.count }
+        var end = max(0, limit)
+        while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
+        return end
+    }
+
+    mutating func run(cache: inout StemCache, stems: inout [UInt8], tokens: inout [TokenSpan]) {
+        output[0] = 0x20
+        count = 1
+        stems.append(0x20)
         asciiClasses.withUnsafeBufferPointer { classes in
             var offset = 0
             while offset < end {
@@ -72,59 +80,76 @@ private struct Scanner {
                     let cls = classes[Int(byte)]
                     if cls >= 0x30 {
                         if wordStart < 0 { beginWord(at: offset) }
-                        folded.append(cls)
+                        output[count] = cls
+                        count += 1
                     } else if cls == 2, wordStart >= 0, offset + 1 < end, bytes[offset + 1] < 0x80,
                               classes[Int(bytes[offset + 1])] >= 0x30 {
                         // an apostrophe inside a word: auto's
                     } else {
-                        if wordStart >= 0 { endWord(at: offset, cache: &cache) }
+                        if wordStart >= 0 { endWord(at: offset, cache: &cache, stems: &stems, tokens: &tokens) }
                         if cls == 1 { sentenceEnded = true }
                     }
                     offset += 1
                 } else {
                     let (scalar, length) = decode(at: offset)
-                    nonASCII(scalar, at: offset, cache: &cache)
+                    nonASCII(scalar, at: offset, cache: &cache, stems: &stems, tokens: &tokens)
                     offset += length
                 }
             }
-            if wordStart >= 0 { endWord(at: end, cache: &cache) }
         }
+        if wordStart >= 0 { endWord(at: end, cache: &cache, stems: &stems, tokens: &tokens) }
     }
 
-    private mutating func nonASCII(_ scalar: Unicode.Scalar, at offset: Int, cache: inout StemCache) {
+    private mutating func nonASCII(
+        _ scalar: Unicode.Scalar, at offset: Int, cache: inout StemCache, stems: inout [UInt8], tokens: inout [TokenSpan]
+    ) {
         if TextFolding.isWordScalar(scalar) {
             if wordStart < 0 { beginWord(at: offset) }
-            TextFolding.append(scalar, to: &folded)
+            append(folding: scalar)
             return
         }
         switch scalar.value {
         case 0x2019 where wordStart >= 0, 0xAD where wordStart >= 0:
             return
         case 0x2029, 0x2028, 0x85:
-            if wordStart >= 0 { endWord(at: offset, cache: &cache) }
+            if wordStart >= 0 { endWord(at: offset, cache: &cache, stems: &stems, tokens: &tokens) }
             sentenceEnded = true
         default:
-            if wordStart >= 0 { endWord(at: offset, cache: &cache) }
+            if wordStart >= 0 { endWord(at: offset, cache: &cache, stems: &stems, tokens: &tokens) }
+        }
+    }
+
+    private mutating func append(folding scalar: Unicode.Scalar) {
+        var folded: [UInt8] = []
+        TextFolding.append(scalar, to: &folded)
+        for byte in folded {
+            output[count] = byte
+            count += 1
         }
     }
 
     private mutating func beginWord(at offset: Int) {
-        if sentenceEnded, !tokens.isEmpty {
-            folded.append(contentsOf: [0x7C, 0x20])
-            stems.append(contentsOf: [0x7C, 0x20])
+        barBeforeWord = sentenceEnded && hasWords
+        if barBeforeWord {
+            output[count] = 0x7C
+            output[count + 1] = 0x20
+            count += 2
         }
         sentenceEnded = false
         wordStart = offset
-        foldedWordStart = folded.count
+        foldedWordStart = count
     }
 
-    private mutating func endWord(at offset: Int, cache: inout StemCache) {
+    private mutating func endWord(at offset: Int, cache: inout StemCache, stems: inout [UInt8], tokens: inout [TokenSpan]) {
+        if barBeforeWord { stems.append(contentsOf: [0x7C, 0x20]) }
         let stemStart = stems.count
-        cache.appendStem(of: folded[foldedWordStart...], to: &stems, stemmer: stemmer)
+        cache.appendStem(of: UnsafeBufferPointer(start: output + foldedWordStart, count: count - foldedWordStart), to: &stems)
         stems.append(0x20)
-        folded.append(0x20)
+        output[count] = 0x20
+        count += 1
         tokens.append(TokenSpan(original: wordStart..<offset, foldedStart: foldedWordStart, stemStart: stemStart))
         wordStart = -1
+        hasWords = true
     }
 
     private func decode(at offset: Int) -> (Unicode.Scalar, Int) {

@@ -51,22 +51,15 @@ public struct Router: Sendable {
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
-        scan(analysis.folded, patterns.foldedMatcher, patterns.foldedPatterns, field, &tally) {
-            analysis.tokenIndex(foldedOffset: $0)
-        }
-        scan(analysis.stems, patterns.stemMatcher, patterns.stemPatterns, field, &tally) {
-            analysis.tokenIndex(stemOffset: $0)
-        }
-        func scan(
-            _ stream: [UInt8], _ matcher: PatternMatcher, _ compiled: [CompiledPattern], _ field: MessageField,
-            _ tally: inout Tally, _ token: (Int) -> Int?
-        ) {
-            matcher.forEachMatch(in: stream) { id, end in
-                let pattern = compiled[id]
-                let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
-                guard let first = token(start), let last = token(end - 2) else { return }
-                tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
-            }
+        PatternMatcher.forEachMatch(
+            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems
+        ) { which, id, end in
+            let matcher = which == 0 ? patterns.foldedMatcher : patterns.stemMatcher
+            let pattern = which == 0 ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
+            let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
+            let token = which == 0 ? analysis.tokenIndex(foldedOffset:) : analysis.tokenIndex(stemOffset:)
+            guard let first = token(start), let last = token(end - 2) else { return }
+            tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
         }
     }
 
@@ -119,18 +112,25 @@ public struct Router: Sendable {
     }
 
     private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
-        let combined = String(decoding: Array((subject + "\n" + text).utf8.prefix(limit)), as: UTF8.self)
-        let found = EntityScanner.scan(combined)
+        let subjectFound = EntityScanner.scan(Router.prefix(subject, limit))
+        let found = EntityScanner.scan(Router.prefix(text, max(0, limit - subject.utf8.count)))
+        let first = { (pick: (Entities) -> [String]) in pick(subjectFound) + pick(found) }
+        let houseNumber = subjectFound.houseNumbers.first ?? found.houseNumbers.first
         var entities = DetectedEntities(
-            postcode: found.postcodes.first?.postcode,
-            houseNumber: found.houseNumbers.first?.number,
-            street: found.houseNumbers.first?.street,
+            postcode: first { $0.postcodes.map(\.postcode) }.first,
+            houseNumber: houseNumber?.number,
+            street: houseNumber?.street,
             place: places.first?.name,
-            phones: found.phones.map(\.number),
-            emails: found.emails.map(\.address),
-            bsnCount: found.bsns.count)
+            phones: first { $0.phones.map(\.number) },
+            emails: first { $0.emails.map(\.address) },
+            bsnCount: subjectFound.bsns.count + found.bsns.count)
         entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
             ?? places.first.map { config.areas[$0.area].name }
         return entities
+    }
+
+    /// At most the first `limit` UTF-8 bytes of `text` (a cut character becomes U+FFFD).
+    static func prefix(_ text: String, _ limit: Int) -> String {
+        text.utf8.count > limit ? String(decoding: text.utf8.prefix(limit), as: UTF8.self) : text
     }
 }

@@ -1,8 +1,8 @@
 /// What matched while scanning one message.
 struct Tally {
-    /// Per signal (team, index): the field and range of its best occurrence.
-    private var signals: [SignalKey: (field: MessageField, range: Range<Int>)] = [:]
-    private var order: [SignalKey] = []
+    /// Matched signals in first-match order, with the field and range of their best occurrence.
+    /// A message matches few signals, so a linear search beats hashing here.
+    private var signals: [(key: SignalKey, field: MessageField, range: Range<Int>)] = []
     /// Indices of matched priority words, in first-match order.
     private(set) var urgent: [Int] = []
     /// Place names found, in first-match order.
@@ -12,11 +12,10 @@ struct Tally {
         switch meaning {
         case .signal(let team, let signal):
             let key = SignalKey(team: team, signal: signal)
-            if let seen = signals[key] {
-                if seen.field == .text && field == .subject { signals[key] = (field, range) }
+            if let index = signals.firstIndex(where: { $0.key == key }) {
+                if signals[index].field == .text && field == .subject { signals[index] = (key, field, range) }
             } else {
-                signals[key] = (field, range)
-                order.append(key)
+                signals.append((key, field, range))
             }
         case .urgent(let index):
             if !urgent.contains(index) { urgent.append(index) }
@@ -27,10 +26,9 @@ struct Tally {
 
     /// The matched signals with their effective weights, subject first, then text order.
     func matches(config: RoutingConfig, subjectWeight: Int) -> [SignalMatch] {
-        order.compactMap { key -> SignalMatch? in
-            guard let hit = signals[key] else { return nil }
-            let team = config.teams[key.team]
-            let signal = team.signals[key.signal]
+        signals.map { hit in
+            let team = config.teams[hit.key.team]
+            let signal = team.signals[hit.key.signal]
             let factor = hit.field == .subject ? subjectWeight : 1
             return SignalMatch(
                 term: signal.text, team: team.name, weight: signal.weight * factor,
@@ -40,7 +38,7 @@ struct Tally {
     }
 }
 
-private struct SignalKey: Hashable {
+private struct SignalKey: Equatable {
     let team: Int
     let signal: Int
 }
