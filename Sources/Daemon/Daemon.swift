@@ -15,7 +15,7 @@ public final class Daemon {
     private let stateOverride: String?
     private let notifier = SystemdNotifier()
 
-    /// Prepares a daemon for `configPath`; `stateOverride` replaces `[router] state`.
+    /// Prepares a daemon for `configPath`; `stateOverride`, an absolute path, replaces `[router] state`.
     public init(configPath: String, stateOverride: String?) {
         self.configPath = configPath
         self.stateOverride = stateOverride
@@ -25,7 +25,7 @@ public final class Daemon {
     public func run() -> Int32 {
         let signals = SignalWaiter([SIGHUP, SIGTERM, SIGINT])
         guard var config = load(reporting: { printLine($0) }) else { return 2 }
-        if let stateOverride { config = config.withState(absolute(stateOverride)) }
+        if let stateOverride { config = config.withState(stateOverride) }
         let state = config.router.state
         let log = EventLog(errorFile: state + "/errors.log")
         let pipeline: MessagePipeline
@@ -77,7 +77,7 @@ public final class Daemon {
             log.log(.error, "reload-failed", ["config": configPath, "reason": errors.prefix(20).joined(separator: "; ")])
             return nil
         }
-        if let stateOverride { fresh = fresh.withState(absolute(stateOverride)) }
+        if let stateOverride { fresh = fresh.withState(stateOverride) }
         config = fresh
         log.log(.info, "reloaded", ["config": configPath, "configHash": fresh.configHash])
         return fresh
@@ -87,10 +87,6 @@ public final class Daemon {
         let (config, diagnostics) = ConfigLoader.load(path: configPath)
         for diagnostic in diagnostics where diagnostic.severity == .error { report(diagnostic.description) }
         return config
-    }
-
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }
 
