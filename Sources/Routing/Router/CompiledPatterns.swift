@@ -80,7 +80,11 @@ private struct Builder {
             let stemmed = stemsOf(word)
             guard !written.isEmpty, !stemmed.isEmpty else { return }
             folded.append((joined(written) + space, CompiledPattern(meaning: meaning, startsAtWord: false, spansWords: written.count > 1)))
-            stems.append((joined(stemmed) + space, CompiledPattern(meaning: meaning, startsAtWord: false, spansWords: stemmed.count > 1)))
+            // The stemmed form only where stemming took an inflection off (tegels → tegel), not a
+            // derivational suffix: *houderij stems to "houd", which would match huishouden.
+            if joined(stemmed).count + 2 >= joined(written).count {
+                stems.append((joined(stemmed) + space, CompiledPattern(meaning: meaning, startsAtWord: false, spansWords: stemmed.count > 1)))
+            }
         case .inside(let word):
             let words = foldedWords(word)
             guard !words.isEmpty else { return }

@@ -27,7 +27,10 @@ public struct Router: Sendable {
     public var patternCount: Int { patterns.count }
 
     /// Routes a message by its subject and text.
-    public func route(subject: String, text: String) -> Decision {
+    /// With `entities: false` the postcode, house number, phone and e-mail detection is skipped
+    /// (``Decision/entities`` then holds only the place names found), for callers that show
+    /// the team and score alone.
+    public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
         let settings = config.router
         let subjectAnalysis = analyzer.analyze(subject, limit: settings.maxTextBytes)
         let remaining = max(0, settings.maxTextBytes - subjectAnalysis.analysedBytes)
@@ -35,8 +38,9 @@ public struct Router: Sendable {
         var tally = Tally()
         collect(subjectAnalysis, field: .subject, into: &tally)
         collect(textAnalysis, field: .text, into: &tally)
-        let entities = detectEntities(
-            subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
+        let entities = wantsEntities
+            ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
+            : DetectedEntities(place: tally.places.first?.name, area: tally.places.first.map { config.areas[$0.area].name })
         if subjectAnalysis.isEmpty && textAnalysis.isEmpty {
             return decide(tally, entities: entities, forced: .empty)
         }
