@@ -11,6 +11,9 @@ import tempfile
 import time
 from email.message import EmailMessage
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import pipeline  # noqa: E402  (peak_rss_mb)
+
 TEAMS = {
     "stadsbeheer": ["lantaarnpaal", "stoeptegel", "zwerfvuil", "grofvuil", "riool", "speeltuin"],
     "milieu": ["stankoverlast", "asbest", "bodemvervuiling", "houtrook", "geluidsoverlast"],
@@ -97,6 +100,7 @@ def main():
             time.sleep(0.01)
         ours_seconds = time.perf_counter() - start
         ours_total = sum(count_files(q) for q in queues)
+        rss = pipeline.peak_rss_mb(daemon.pid)
         daemon.terminate()
         daemon.wait(timeout=15)
         if ours_total < count or procmail_total < count:
@@ -107,6 +111,8 @@ def main():
         print(f"  wegwijzer (durable, routed)       {ours:10.1f} msg/s  ({ours_seconds:.2f} s)")
         print(f"  procmail (keyword recipes)        {theirs:10.1f} msg/s  ({procmail_seconds:.2f} s)")
         print(f"  ratio wegwijzer/procmail          {ours / theirs:10.2f}   (target > 1)")
+        print(f"  daemon peak RSS                   {rss:10.1f} MB")
+        print(f"summary\temail\t{ours / theirs:.2f}\t× procmail (target > 1)\t{ours:.0f} msg/s; procmail {theirs:.0f} msg/s\t{rss:.0f}")
     finally:
         shutil.rmtree(base, ignore_errors=True)
 

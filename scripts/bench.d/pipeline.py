@@ -30,6 +30,14 @@ path = in/forms
 """
 
 
+def peak_rss_mb(pid):
+    """The peak resident set size of a running process (VmHWM), in MB."""
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def wait_for(condition, timeout):
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -66,6 +74,7 @@ def main():
             os.rename(os.path.join(staging, name), os.path.join(drops, name))
         done = wait_for(lambda: os.path.isdir(queue) and len(os.listdir(queue)) >= count, 600)
         elapsed = time.perf_counter() - start
+        rss = peak_rss_mb(daemon.pid)
         daemon.send_signal(signal.SIGTERM)
         daemon.wait(timeout=15)
         if not done:
@@ -76,6 +85,8 @@ def main():
         print(f"  durable messages/s (drop → queue)   {rate:10.1f}  ({elapsed:.2f} s)")
         print(f"  raw fsync'd writes/s                {raw:10.1f}  (write, fsync, rename, fsync dir)")
         print(f"  ratio                               {rate / raw:10.2f}   (target >= 0.5)")
+        print(f"  daemon peak RSS                     {rss:10.1f} MB")
+        print(f"summary\tpipeline\t{rate / raw:.2f}\t× raw durable writes (target ≥ 0.5)\t{rate:.0f} msg/s; raw {raw:.0f} writes/s\t{rss:.0f}")
     finally:
         shutil.rmtree(base, ignore_errors=True)
 
