@@ -46,7 +46,12 @@ public final class Daemon {
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
         try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
         var nextWatchdog = DispatchTime.now()
+        var nextRepublish = DispatchTime.now() + 10
         while true {
+            if DispatchTime.now() >= nextRepublish {
+                pipeline.publishPending()
+                nextRepublish = .now() + 10
+            }
             if let interval = notifier.watchdogInterval, DispatchTime.now() >= nextWatchdog {
                 try? notifier.watchdog()
                 nextWatchdog = .now() + .nanoseconds(Int(interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000))

@@ -118,10 +118,15 @@ public final class MessagePipeline: Sendable {
         return outcomes
     }
 
+    /// Publishes committed messages whose publishing failed earlier (idempotent).
+    public func publishPending() {
+        publish(journal.unpublished)
+    }
+
     /// Finishes what a crash interrupted: publishes committed messages still in `tmp/`, and
     /// removes staged files that were never committed from the configured queues.
     public func recover(queues: [String]) throws {
-        publish(journal.unpublished)
+        publishPending()
         for path in queues {
             let queue = QueueDirectory(path: path)
             guard DurableFile.isDirectory(path + "/tmp") else { continue }
