@@ -36,6 +36,7 @@ let package = Package(
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Messages", "Hashing", "Storage"]),
+        .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages"]),
