@@ -10,6 +10,8 @@ let package = Package(
     targets: [
         // C libraries, through their system packages
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        // epoll, eventfd and accept4 from the C library, for the webhook server
+        .systemLibrary(name: "CLinux"),
 
         // foundations: hashing, durable files, the message model
         .target(name: "Hashing", dependencies: ["CCrypto"]),
@@ -17,7 +19,7 @@ let package = Package(
         .target(name: "Messages"),
 
         // sources and normalize: drop directories and channel normalizers
-        .target(name: "Intake", dependencies: ["Messages", "Storage"]),
+        .target(name: "Intake", dependencies: ["Messages", "Storage", "Hashing", "CLinux"]),
         // normalize: Dutch text analysis (pure)
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
@@ -36,7 +38,7 @@ let package = Package(
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Messages", "Hashing", "Storage"]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake"]),
-        .testTarget(name: "WegwijzerTests", dependencies: ["Messages"]),
+        .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -17,9 +17,11 @@ final class DropSource: Sendable {
     private let stop: StopSignal
     private let batchSize: Int
     private let rescanInterval: Duration
+    private let metrics: Metrics?
 
     init(config: SourceConfig, path: String, pipeline: MessagePipeline, log: EventLog, stop: StopSignal,
-         batchSize: Int = 64, rescanInterval: Duration = .seconds(2)) {
+         batchSize: Int = 64, rescanInterval: Duration = .seconds(2), metrics: Metrics? = nil) {
+        self.metrics = metrics
         self.config = config
         directory = DropDirectory(path: path)
         self.pipeline = pipeline
@@ -65,6 +67,7 @@ final class DropSource: Sendable {
                 inputs.append((item, try read(item)))
             } catch let error as RejectedInput {
                 reject(item.name, reason: error.reason)
+                metrics?.rejected(reason: error.label)
             } catch {
                 log.log(.error, "read-failed", ["source": config.name, "file": item.name, "reason": "\(error)"])
             }
@@ -83,19 +86,20 @@ final class DropSource: Sendable {
 
     private func read(_ item: DropDirectory.Item) throws -> MessagePipeline.Input {
         guard item.size <= config.maxSize else {
-            throw RejectedInput(reason: "over the size limit (\(item.size) bytes > \(config.maxSize))")
+            throw RejectedInput(reason: "over the size limit (\(item.size) bytes > \(config.maxSize))", label: "too-large")
         }
         let bytes = try directory.read(item.name, maxSize: config.maxSize)
         let sidecar = config.type == .callDrop ? try directory.sidecar(of: item.name, maxSize: 1 << 20) : nil
         guard let kind = InputKind.detect(fileName: item.name, bytes: bytes) else {
-            throw RejectedInput(reason: "unknown file type (\(fileExtension(item.name)))")
+            throw RejectedInput(reason: "unknown file type (\(fileExtension(item.name)))", label: "unsupported-type")
         }
         switch (config.type, kind) {
         case (.formDrop, .formJSON), (.callDrop, .callWhisper), (.callDrop, .callVTT), (.callDrop, .callSRT),
              (.callDrop, .callText):
             break
         default:
-            throw RejectedInput(reason: "not a \(config.type == .formDrop ? "form" : "call transcript") (\(kind.rawValue))")
+            throw RejectedInput(reason: "not a \(config.type == .formDrop ? "form" : "call transcript") (\(kind.rawValue))",
+                                label: "unsupported-type")
         }
         let reference = SourceReference(name: config.name, ref: item.name)
         do {
@@ -124,4 +128,6 @@ final class DropSource: Sendable {
 /// Input that can never be routed: it goes to `rejected/` with this reason.
 struct RejectedInput: Error {
     let reason: String
+    /// A short label for the metrics.
+    var label = "invalid-input"
 }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Intake
 import Routing
 
 /// The running sources, one thread each; restarted one by one when a reload changes them.
@@ -13,15 +14,23 @@ final class SourceSet {
     private var running: [String: Running] = [:]
     private let pipeline: MessagePipeline
     private let log: EventLog
+    private let metrics: Metrics
+    private let activation: SocketActivation
+    private var inherited: [String: [Int32]] = [:]
 
-    init(pipeline: MessagePipeline, log: EventLog) {
+    init(pipeline: MessagePipeline, log: EventLog, metrics: Metrics = Metrics(),
+         activation: SocketActivation = SocketActivation()) {
         self.pipeline = pipeline
         self.log = log
+        self.metrics = metrics
+        self.activation = activation
     }
 
     /// Starts, stops and restarts sources so that exactly those of `config` run.
     func apply(_ config: RoutingConfig) {
         var wanted: [String: (SourceConfig, String)] = [:]
+        metrics.register(teams: config.teams.map(\.name))
+        inherited = activation.assign(config.sources.filter { $0.type == .webhook }.map { ($0.name, $0.listen.count) })
         for source in config.sources {
             wanted[source.name] = (source, SourceSet.key(source, config: config))
         }
@@ -44,7 +53,14 @@ final class SourceSet {
         switch source.type {
         case .formDrop, .callDrop:
             guard let path = config.sourcePath(source) else { return }
-            let worker = DropSource(config: source, path: path, pipeline: pipeline, log: log, stop: stop)
+            let worker = DropSource(config: source, path: path, pipeline: pipeline, log: log, stop: stop, metrics: metrics)
+            Thread.detachNewThread {
+                worker.run()
+                done.signal()
+            }
+        case .webhook:
+            let worker = WebhookSource(config: source, routing: config, pipeline: pipeline, log: log, stop: stop,
+                                       metrics: metrics, inherited: inherited[source.name] ?? [])
             Thread.detachNewThread {
                 worker.run()
                 done.signal()
@@ -71,6 +87,8 @@ final class SourceSet {
         [source.type.rawValue, config.sourcePath(source) ?? "", source.listen.joined(separator: ","),
          source.secretFile ?? "", source.tokenFile ?? "", String(source.maxSize), String(source.minConfidence),
          String(source.deleteAfterRead), source.fieldAliases.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ";"),
+         "\(source.headerTimeout),\(source.bodyTimeout),\(source.idleTimeout),\(source.maxConnections)",
+         source.type == .webhook ? config.router.state + ":" + config.queuePaths.joined(separator: ",") : "",
         ].joined(separator: "|")
     }
 }

@@ -42,6 +42,7 @@ public final class CommitJournal: Sendable {
     public static let segmentLimit = 16 << 20
     private let directory: String
     private let state: Mutex<State>
+    private let rounds = GroupCommit<[Entry], Result<[String], IOFailure>>()
 
     /// Opens (creating if needed) the journal in `directory` and reads every segment.
     public init(directory: String) throws(IOFailure) {
@@ -102,22 +103,60 @@ public final class CommitJournal: Sendable {
 
     /// Appends commit records for `entries` and fsyncs once (group commit). Entries whose ID is
     /// already committed are skipped; the IDs that were new are returned.
+    ///
+    /// Concurrent callers share fsyncs: while one round is being synced, the entries of the
+    /// others gather and are written and synced together in the next round. An ID counts as
+    /// committed (``contains(_:)``) only once its record is synced.
     public func commit(_ entries: [Entry]) throws(IOFailure) -> [String] {
-        try state.withLock { (state) throws(IOFailure) -> [String] in
-            var fresh: [Entry] = []
+        try rounds.submit(entries) { commitRound($0) }.get()
+    }
+
+    /// Writes the records of one round, fsyncs them outside the lock, then marks them committed.
+    private func commitRound(_ requests: [[Entry]]) -> [Result<[String], IOFailure>] {
+        let written = state.withLock { (state) -> Result<(fresh: [[Entry]], descriptor: Int32), IOFailure> in
             var seen = Set<String>()
-            for entry in entries where !state.committed.contains(entry.id) && seen.insert(entry.id).inserted {
-                fresh.append(entry)
+            let fresh = requests.map { entries in
+                entries.filter { !state.committed.contains($0.id) && seen.insert($0.id).inserted }
             }
-            guard !fresh.isEmpty else { return [] }
-            let text = fresh.map { "C\t\($0.id)\t\(clean($0.team))\t\(clean($0.queue))\t\(clean($0.receivedAt))\n" }.joined()
-            try append(text, sync: true, state: &state)
-            for entry in fresh {
+            let all = fresh.joined()
+            guard !all.isEmpty else { return .success((fresh, -1)) }
+            let text = all.map { "C\t\($0.id)\t\(clean($0.team))\t\(clean($0.queue))\t\(clean($0.receivedAt))\n" }.joined()
+            do throws(IOFailure) {
+                try append(text, sync: false, state: &state)
+            } catch {
+                return .failure(error)
+            }
+            // A descriptor of its own, so a rotation meanwhile cannot close the one being synced.
+            let descriptor = dup(state.descriptor)
+            guard descriptor >= 0 else { return .failure(.current(.sync, currentPath(state))) }
+            return .success((fresh, descriptor))
+        }
+        let fresh: [[Entry]]
+        switch written {
+        case .failure(let error):
+            return requests.map { _ in .failure(error) }
+        case .success(let result):
+            fresh = result.fresh
+            if result.descriptor >= 0 {
+                let synced = fsync(result.descriptor) == 0
+                let failure = IOFailure.current(.sync, directory)
+                close(result.descriptor)
+                if !synced { return requests.map { _ in .failure(failure) } }
+            }
+        }
+        // A rotation that fails leaves this round synced; a later round tries again.
+        try? state.withLock { (state) throws(IOFailure) in
+            for entry in fresh.joined() {
                 state.committed.insert(entry.id)
                 state.unpublished[entry.id] = entry
             }
-            return fresh.map(\.id)
+            if state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
         }
+        return fresh.map { .success($0.map(\.id)) }
+    }
+
+    private func currentPath(_ state: State) -> String {
+        CommitJournal.segmentPath(directory, state.segmentNumber)
     }
 
     /// Records that these messages are in their queue's `new/`. Not fsynced: after a crash,
@@ -135,7 +174,8 @@ public final class CommitJournal: Sendable {
         try DurableFile.writeAll(Array(text.utf8), to: state.descriptor, path: path)
         if sync, fsync(state.descriptor) != 0 { throw IOFailure(operation: .sync, path: path, errno: errno) }
         state.segmentBytes += text.utf8.count
-        if state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
+        // Commit rounds rotate once their records are synced and marked.
+        if sync && state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
     }
 
     /// Starts a new segment that first repeats what is still unpublished, then drops old ones.

@@ -1,0 +1,170 @@
+import Delivery
+import Foundation
+import Glibc
+import Intake
+import Messages
+import Routing
+
+/// Serves a `type = webhook` source: an HTTP/1.1 server on its addresses (or on sockets from
+/// systemd), whose requests worker threads decide with ``WebhookHandler`` and commit through
+/// the pipeline. A post is answered 202 only once its message is committed; many workers
+/// commit at once, so their journal records share fsyncs.
+final class WebhookSource: Sendable {
+    let config: SourceConfig
+    private let pipeline: MessagePipeline
+    private let log: EventLog
+    private let stop: StopSignal
+    private let metrics: Metrics
+    private let inherited: [Int32]
+    private let secretFile: String?
+    private let tokenFile: String?
+    private let health: HealthCheck
+    private let teamQueues: [(team: String, path: String)]
+    private let deadLetters: String
+    private let replays = ReplayGuard()
+
+    /// Most worker threads per source.
+    static let maxWorkers = 128
+
+    init(config: SourceConfig, routing: RoutingConfig, pipeline: MessagePipeline, log: EventLog, stop: StopSignal,
+         metrics: Metrics, inherited: [Int32]) {
+        self.config = config
+        self.pipeline = pipeline
+        self.log = log
+        self.stop = stop
+        self.metrics = metrics
+        self.inherited = inherited
+        let state = routing.router.state
+        secretFile = config.secretFile.map { routing.resolvedPath($0, base: state) }
+        tokenFile = config.tokenFile.map { routing.resolvedPath($0, base: state) }
+        health = HealthCheck(state: state, queues: routing.queuePaths, queuesRoot: routing.queuesRoot)
+        teamQueues = routing.teams.map { ($0.name, routing.queuePath(forTeam: $0.name)) }
+        deadLetters = state + "/dead"
+    }
+
+    /// The limits of the source's listener.
+    var limits: HTTPLimits {
+        HTTPLimits(maxBody: config.maxSize, headerTimeout: config.headerTimeout, bodyTimeout: config.bodyTimeout,
+                   idleTimeout: config.idleTimeout, maxConnections: config.maxConnections)
+    }
+
+    /// Serves until the stop signal is set and every request in hand is answered.
+    func run() {
+        let credentials: CredentialStore
+        let server: HTTPServer
+        do {
+            credentials = try CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
+            server = try openServer()
+        } catch {
+            log.log(.error, "source-failed", ["source": config.name, "reason": "\(error)"])
+            return
+        }
+        WebhookSource.raiseDescriptorLimit(to: UInt(config.maxConnections) + 256)
+        let workerCount = min(Self.maxWorkers, max(4, config.maxConnections))
+        let queue = WorkQueue<HTTPExchange>(consumers: workerCount)
+        let finished = DispatchSemaphore(value: 0)
+        for _ in 0..<workerCount {
+            Thread.detachNewThread { [self] in
+                while let exchange = queue.pop() {
+                    answer(exchange.request, credentials: credentials) { server.respond(exchange.ticket, with: $0) }
+                }
+                finished.signal()
+            }
+        }
+        let metrics = self.metrics
+        let events = HTTPServerEvents { status, refusal in
+            metrics.httpResponse(status: status)
+            if let refusal { metrics.rejected(reason: refusal) }
+        }
+        let shutdown = HTTPResponse.error(503, "shutting down", headers: [HTTPField("Retry-After", "5")], close: true)
+        server.run(isStopped: { stop.isStopped }, shutdownResponse: shutdown, events: events) { queue.push($0) }
+        queue.close()
+        for _ in 0..<workerCount { finished.wait() }
+    }
+
+    /// Listens on the inherited sockets, or else on the configured addresses.
+    private func openServer() throws(ListenSocket.Failure) -> HTTPServer {
+        if !inherited.isEmpty {
+            log.log(.info, "webhook-listening", ["source": config.name, "sockets": "\(inherited.count) from systemd"])
+            return try HTTPServer(listeners: inherited, owned: [], limits: limits)
+        }
+        var sockets: [Int32] = []
+        do throws(ListenSocket.Failure) {
+            for address in config.listen { sockets += try ListenSocket.open(address) }
+        } catch {
+            for fd in sockets { close(fd) }
+            throw error
+        }
+        log.log(.info, "webhook-listening", ["source": config.name, "listen": config.listen.joined(separator: ",")])
+        return try HTTPServer(listeners: sockets, owned: Set(sockets), limits: limits)
+    }
+
+    /// Decides and carries out one request; `reply` is called once, as soon as the answer is
+    /// known (for a post: once the message is committed, before it is moved into its queue).
+    private func answer(_ request: HTTPRequest, credentials: CredentialStore, reply: (HTTPResponse) -> Void) {
+        let now = Int64(time(nil))
+        let context = WebhookContext(sourceName: config.name, aliases: FieldAliases(config.fieldAliases),
+                                     credentials: credentials.current(now: now), now: now)
+        switch WebhookHandler.handle(request, context: context) {
+        case .respond(let response, let refusal):
+            if let refusal { metrics.rejected(reason: refusal) }
+            reply(response)
+        case .health:
+            if let problem = health.problem() {
+                reply(.json(503, "{\"status\":\"unavailable\",\"reason\":" + JSONString.quote(problem) + "}"))
+            } else {
+                reply(.json(200, "{\"status\":\"ok\"}"))
+            }
+        case .metrics:
+            let text = MetricsText.render(metrics.snapshot, gauges())
+            reply(HTTPResponse(status: 200, headers: HTTPHeaders([HTTPField("Content-Type", MetricsText.contentType)]),
+                               body: Array(text.utf8)))
+        case .intake(let intake):
+            commit(intake, now: now, reply: reply)
+        }
+    }
+
+    private func commit(_ intake: WebhookIntake, now: Int64, reply: (HTTPResponse) -> Void) {
+        if let key = intake.replayKey, !replays.admit(key, expires: intake.replayExpires, now: now) {
+            metrics.rejected(reason: "replay")
+            return reply(.error(401, "unauthorized"))
+        }
+        let input = MessagePipeline.Input(source: config, identity: intake.identity, normalized: intake.normalized)
+        _ = pipeline.process([input]) { outcomes in
+            reply(response(for: outcomes[0], replayKey: intake.replayKey))
+        }
+    }
+
+    private func response(for outcome: MessagePipeline.Outcome, replayKey: String?) -> HTTPResponse {
+        switch outcome {
+        case .committed(let id, let team, _):
+            return .json(202, "{\"id\":" + JSONString.quote(id) + ",\"team\":" + JSONString.quote(team) + "}")
+        case .duplicate(let id):
+            return .json(202, "{\"id\":" + JSONString.quote(id) + ",\"duplicate\":true}")
+        case .failed(_, let diskFull):
+            if let replayKey { replays.forget(replayKey) }
+            if diskFull {
+                return .error(503, "the disk is full; try again later", headers: [HTTPField("Retry-After", "60")])
+            }
+            return .error(500, "the message could not be committed")
+        }
+    }
+
+    private func gauges() -> MetricsText.Gauges {
+        let dead = ((try? FileManager.default.contentsOfDirectory(atPath: deadLetters)) ?? []).filter { $0.hasSuffix(".json") }
+        return MetricsText.Gauges(
+            queueDepths: teamQueues.map { ($0.team, QueueDirectory(path: $0.path).depth()) },
+            deadLetters: dead.count, residentBytes: ProcessStats.residentBytes(), uptime: metrics.uptime)
+    }
+
+    /// Raises the soft limit of open descriptors towards `wanted` (up to the hard limit).
+    private static func raiseDescriptorLimit(to wanted: UInt) {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0, limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = min(limit.rlim_max, rlim_t(wanted))
+        _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+    }
+}
+
+/// `RLIMIT_NOFILE`, as the type `getrlimit` takes on Glibc.
+private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
