@@ -4,11 +4,14 @@ import Synchronization
 
 /// A webhook source's secrets and tokens, read again when their files change (so a secret
 /// can be rotated without a restart): the files are looked at every few seconds.
+///
+/// When a file cannot be used, the source fails closed: with no credentials read yet, posts
+/// are refused until the files are fixed; after a good read, the last good credentials stay.
 final class CredentialStore: Sendable {
     private struct State {
-        var credentials: WebhookCredentials
-        var stamp: [Int64]
-        var checked: Int64
+        var credentials: Result<WebhookCredentials, WebhookCredentials.Failure>
+        var stamp: [Int64]?
+        var checked: Int64 = 0
     }
 
     private let secretFile: String?
@@ -19,20 +22,17 @@ final class CredentialStore: Sendable {
     /// Seconds between looks at the files.
     static let interval: Int64 = 2
 
-    /// Reads the files; throws when a file given cannot be used.
-    init(source: String, secretFile: String?, tokenFile: String?, log: EventLog) throws(WebhookCredentials.Failure) {
+    init(source: String, secretFile: String?, tokenFile: String?, log: EventLog) {
         self.secretFile = secretFile
         self.tokenFile = tokenFile
         self.log = log
         self.source = source
-        let credentials = try WebhookCredentials.load(secretFile: secretFile, tokenFile: tokenFile)
-        state = Mutex(State(credentials: credentials, stamp: CredentialStore.stamp([secretFile, tokenFile]),
-                            checked: Int64(time(nil))))
+        state = Mutex(State(credentials: .failure(.init(description: "not read yet"))))
     }
 
-    /// The credentials in force at `now` (Unix seconds).
-    func current(now: Int64) -> WebhookCredentials {
-        let (credentials, due) = state.withLock { state -> (WebhookCredentials, Bool) in
+    /// The credentials in force at `now` (Unix seconds), or why there are none.
+    func current(now: Int64) -> Result<WebhookCredentials, WebhookCredentials.Failure> {
+        let (credentials, due) = state.withLock { state in
             let due = now - state.checked >= Self.interval
             if due { state.checked = now }
             return (state.credentials, due)
@@ -43,15 +43,18 @@ final class CredentialStore: Sendable {
         do {
             let fresh = try WebhookCredentials.load(secretFile: secretFile, tokenFile: tokenFile)
             state.withLock {
-                $0.credentials = fresh
+                $0.credentials = .success(fresh)
                 $0.stamp = stamp
             }
-            log.log(.info, "credentials-reloaded", ["source": source])
-            return fresh
+            if case .success = credentials { log.log(.info, "credentials-reloaded", ["source": source]) }
+            return .success(fresh)
         } catch {
-            state.withLock { $0.stamp = stamp }
             log.log(.error, "credentials-unreadable", ["source": source, "reason": error.description])
-            return credentials
+            return state.withLock { state in
+                state.stamp = stamp
+                if case .failure = state.credentials { state.credentials = .failure(error) }
+                return state.credentials
+            }
         }
     }
 

@@ -17,6 +17,8 @@ final class SourceSet {
     private let metrics: Metrics
     private let activation: SocketActivation
     private var inherited: [String: [Int32]] = [:]
+    /// Signatures seen per webhook source, kept when a reload restarts the source.
+    private var replayGuards: [String: ReplayGuard] = [:]
 
     init(pipeline: MessagePipeline, log: EventLog, metrics: Metrics = Metrics(),
          activation: SocketActivation = SocketActivation()) {
@@ -60,7 +62,8 @@ final class SourceSet {
             }
         case .webhook:
             let worker = WebhookSource(config: source, routing: config, pipeline: pipeline, log: log, stop: stop,
-                                       metrics: metrics, inherited: inherited[source.name] ?? [])
+                                       metrics: metrics, inherited: inherited[source.name] ?? [],
+                                       replays: replayGuard(for: source.name))
             Thread.detachNewThread {
                 worker.run()
                 done.signal()
@@ -71,6 +74,13 @@ final class SourceSet {
         }
         running[source.name] = Running(key: key, stop: stop, done: done)
         log.log(.info, "source-started", ["source": source.name, "type": source.type.rawValue])
+    }
+
+    private func replayGuard(for name: String) -> ReplayGuard {
+        if let known = replayGuards[name] { return known }
+        let created = ReplayGuard()
+        replayGuards[name] = created
+        return created
     }
 
     private func stop(_ names: [String], deadline: DispatchTime = .now() + 10) {

@@ -21,14 +21,15 @@ final class WebhookSource: Sendable {
     private let health: HealthCheck
     private let teamQueues: [(team: String, path: String)]
     private let deadLetters: String
-    private let replays = ReplayGuard()
+    private let replays: ReplayGuard
 
     /// Most worker threads per source.
-    static let maxWorkers = 128
+    static let maxWorkers = 64
 
     init(config: SourceConfig, routing: RoutingConfig, pipeline: MessagePipeline, log: EventLog, stop: StopSignal,
-         metrics: Metrics, inherited: [Int32]) {
+         metrics: Metrics, inherited: [Int32], replays: ReplayGuard) {
         self.config = config
+        self.replays = replays
         self.pipeline = pipeline
         self.log = log
         self.stop = stop
@@ -48,17 +49,12 @@ final class WebhookSource: Sendable {
                    idleTimeout: config.idleTimeout, maxConnections: config.maxConnections)
     }
 
-    /// Serves until the stop signal is set and every request in hand is answered.
+    /// Serves until the stop signal is set and every request in hand is answered. Addresses
+    /// that cannot be bound yet (in use) are tried again every few seconds.
     func run() {
-        let credentials: CredentialStore
-        let server: HTTPServer
-        do {
-            credentials = try CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
-            server = try openServer()
-        } catch {
-            log.log(.error, "source-failed", ["source": config.name, "reason": "\(error)"])
-            return
-        }
+        let credentials = CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
+        _ = credentials.current(now: Int64(time(nil)))
+        guard let server = openServer() else { return }
         WebhookSource.raiseDescriptorLimit(to: UInt(config.maxConnections) + 256)
         let workerCount = min(Self.maxWorkers, max(4, config.maxConnections))
         let queue = WorkQueue<HTTPExchange>(consumers: workerCount)
@@ -82,8 +78,23 @@ final class WebhookSource: Sendable {
         for _ in 0..<workerCount { finished.wait() }
     }
 
+    /// The server, once its sockets are open; nil when stopped before.
+    private func openServer() -> HTTPServer? {
+        var reported = false
+        while !stop.isStopped {
+            do {
+                return try bindServer()
+            } catch {
+                if !reported { log.log(.error, "source-failed", ["source": config.name, "reason": "\(error)"]) }
+                reported = true
+                for _ in 0..<20 where !stop.isStopped { usleep(100_000) }
+            }
+        }
+        return nil
+    }
+
     /// Listens on the inherited sockets, or else on the configured addresses.
-    private func openServer() throws(ListenSocket.Failure) -> HTTPServer {
+    private func bindServer() throws(ListenSocket.Failure) -> HTTPServer {
         if !inherited.isEmpty {
             log.log(.info, "webhook-listening", ["source": config.name, "sockets": "\(inherited.count) from systemd"])
             return try HTTPServer(listeners: inherited, owned: [], limits: limits)
@@ -103,8 +114,23 @@ final class WebhookSource: Sendable {
     /// known (for a post: once the message is committed, before it is moved into its queue).
     private func answer(_ request: HTTPRequest, credentials: CredentialStore, reply: (HTTPResponse) -> Void) {
         let now = Int64(time(nil))
+        let known: WebhookCredentials
+        switch credentials.current(now: now) {
+        case .success(let value):
+            known = value
+        case .failure(let failure):
+            // Fail closed: without readable secrets or tokens no post is taken.
+            if request.path == "/healthz" {
+                return reply(.json(503, "{\"status\":\"unavailable\",\"reason\":" + JSONString.quote(failure.description) + "}"))
+            }
+            if request.path.hasPrefix("/v1/") {
+                metrics.rejected(reason: "credentials-unavailable")
+                return reply(.error(503, "the source's secrets or tokens cannot be read", headers: [HTTPField("Retry-After", "10")]))
+            }
+            known = .refusingAll
+        }
         let context = WebhookContext(sourceName: config.name, aliases: FieldAliases(config.fieldAliases),
-                                     credentials: credentials.current(now: now), now: now)
+                                     credentials: known, now: now)
         switch WebhookHandler.handle(request, context: context) {
         case .respond(let response, let refusal):
             if let refusal { metrics.rejected(reason: refusal) }

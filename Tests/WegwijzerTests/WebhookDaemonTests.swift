@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Intake
 import XCTest
 
 /// The webhook source end to end: the real binary, real sockets, real queues.
@@ -204,6 +205,62 @@ final class WebhookDaemonTests: XCTestCase {
         XCTAssertEqual(connection.response()?.status, 202)
         XCTAssertTrue(daemon.harness.log.contains("from systemd"), daemon.harness.log)
         XCTAssertNil(try? RawHTTPConnection(port: configured, quiet: true), "the configured address is not bound")
+    }
+
+    func testSecretsAreRotatedWithoutARestart() throws {
+        let daemon = try WebhookDaemon()
+        try daemon.start()
+        let newSecret = "whsec_" + Data((0..<24).map { UInt8($0 * 7 % 256) }).base64EncodedString()
+        let body = #"{"text": "traplift"}"#
+        let stamp = Int64(Date().timeIntervalSince1970)
+        let key = try WebhookCredentials.secrets(in: newSecret)[0]
+        func signedWithNewSecret(_ id: String) -> String {
+            WebhookDaemon.post(body: body, id: id, timestamp: stamp)
+                .replacingOccurrences(of: WebhookDaemon.sign(id: id, timestamp: stamp, body: body),
+                                      with: StandardWebhooks.sign(id: id, timestamp: stamp, body: Array(body.utf8), key: key))
+        }
+        XCTAssertEqual(try daemon.send(signedWithNewSecret("msg_new_1")).status, 401)
+        let file = daemon.harness.root.appendingPathComponent("hook.secret")
+        try "\(WebhookDaemon.secret)\n\(newSecret)\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(daemon.harness.wait(timeout: 15) { (try? daemon.send(signedWithNewSecret("msg_new_2")))?.status == 202 })
+        XCTAssertEqual(try daemon.send(WebhookDaemon.post(body: body, id: "msg_old_1")).status, 202, "both secrets hold")
+        try "\(newSecret)\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(daemon.harness.wait(timeout: 15) {
+            (try? daemon.send(WebhookDaemon.post(body: body, id: "msg_old_\(UUID().uuidString)")))?.status == 401
+        })
+        XCTAssertEqual(try daemon.send(signedWithNewSecret("msg_new_3")).status, 202)
+    }
+
+    func testWithoutReadableSecretsPostsAreRefusedUntilTheFileIsFixed() throws {
+        let daemon = try WebhookDaemon()
+        let file = daemon.harness.root.appendingPathComponent("hook.secret")
+        try "not a secret\n".write(to: file, atomically: true, encoding: .utf8)
+        try daemon.start()
+        let refused = try daemon.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_closed"))
+        XCTAssertEqual(refused.status, 503)
+        XCTAssertNotNil(refused.headers["retry-after"])
+        XCTAssertEqual(try daemon.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n").status, 503)
+        XCTAssertTrue(daemon.harness.log.contains("credentials-unreadable"), daemon.harness.log)
+        try "\(WebhookDaemon.secret)\n".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertTrue(daemon.harness.wait(timeout: 15) {
+            (try? daemon.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_\(UUID().uuidString)")))?.status == 202
+        })
+    }
+
+    func testAReloadThatChangesTheSourceRestartsItOnTheSamePort() throws {
+        let daemon = try WebhookDaemon(keys: "idle-timeout = 30")
+        try daemon.start()
+        let before = WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_before")
+        XCTAssertEqual(try daemon.send(before).status, 202)
+        let config = try String(contentsOfFile: daemon.harness.configPath, encoding: .utf8)
+        try config.replacingOccurrences(of: "idle-timeout = 30", with: "idle-timeout = 20")
+            .write(toFile: daemon.harness.configPath, atomically: true, encoding: .utf8)
+        daemon.harness.signal(SIGHUP)
+        XCTAssertTrue(daemon.harness.wait(timeout: 20) {
+            daemon.harness.log.components(separatedBy: "\"webhook-listening\"").count == 3
+        }, daemon.harness.log)
+        XCTAssertEqual(try daemon.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_after")).status, 202)
+        XCTAssertEqual(try daemon.send(before).status, 401, "a replay is still known after the restart")
     }
 
     /// A request signed by the `standardwebhooks` package from PyPI.

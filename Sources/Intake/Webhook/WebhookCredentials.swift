@@ -17,10 +17,23 @@ public struct WebhookCredentials: Sendable, Hashable {
     /// No secret and no token: every request is let in (allowed on loopback addresses only).
     public var isOpen: Bool { secrets.isEmpty && tokenDigests.isEmpty }
 
+    /// Credentials that accept no request at all (no token digest can be empty).
+    public static let refusingAll = WebhookCredentials(secrets: [], tokenDigests: [[]])
+
+    private init(secrets: [[UInt8]], tokenDigests: [[UInt8]]) {
+        self.secrets = secrets
+        self.tokenDigests = tokenDigests
+    }
+
     /// A secrets or tokens file that cannot be used.
     public struct Failure: Error, CustomStringConvertible, Sendable, Equatable {
         /// What is wrong, in one line.
         public var description: String
+
+        /// Creates a failure.
+        public init(description: String) {
+            self.description = description
+        }
     }
 
     /// Decodes a secrets file: one `whsec_BASE64` per line; blank lines and `#` comments skipped.
