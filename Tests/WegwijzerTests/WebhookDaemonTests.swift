@@ -90,6 +90,7 @@ final class WebhookDaemonTests: XCTestCase {
         try daemon.start()
         XCTAssertEqual(try daemon.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_metrics")).status, 202)
         XCTAssertEqual(try daemon.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#)).status, 401)
+        XCTAssertEqual(try daemon.send("GET /healthz HTTP/1.1\r\nHost : a\r\n\r\n").status, 400)
         let health = try daemon.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
         XCTAssertEqual(health.status, 200)
         let metrics = try daemon.send("GET /metrics HTTP/1.1\r\nHost: a\r\n\r\n")
@@ -101,6 +102,7 @@ final class WebhookDaemonTests: XCTestCase {
             "wegwijzer_routed_total{team=\"Wmo\"} 0", "wegwijzer_rejected_total{reason=\"unauthorized\"} 1",
             "wegwijzer_http_requests_total{code=\"202\"} 1", "wegwijzer_http_requests_total{code=\"401\"} 1",
             "wegwijzer_deliveries_total{result=\"ok\"} 0", "wegwijzer_dead_letters 0",
+            "wegwijzer_rejected_total{reason=\"bad-framing\"} 1", "wegwijzer_http_requests_total{code=\"400\"} 1",
         ] {
             XCTAssertTrue(text.contains(line + "\n"), "missing \(line) in\n\(text)")
         }

@@ -16,7 +16,7 @@ public struct HTTPFramingError: Error, Sendable, Hashable, CustomStringConvertib
 
     /// A 400 for bad framing or syntax.
     static func bad(_ detail: String) -> HTTPFramingError {
-        HTTPFramingError(status: 400, label: "bad-request", detail: detail)
+        HTTPFramingError(status: 400, label: "bad-framing", detail: detail)
     }
 
     /// `STATUS detail`.

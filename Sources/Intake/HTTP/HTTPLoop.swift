@@ -183,13 +183,16 @@ struct HTTPLoop {
         guard now - lastSweep >= 50_000_000 else { return }
         lastSweep = now
         for connection in Array(connections.values) {
-            let elapsed = Double(now - connection.since) / 1e9
+            let age = now > connection.since ? now - connection.since : 0
+            let elapsed = Double(age) / 1e9
             if connection.phase == .lingering {
-                if now - connection.since >= (draining ? Self.lingerNanoseconds / 4 : Self.lingerNanoseconds) { remove(connection) }
+                if age >= (draining ? Self.lingerNanoseconds / 4 : Self.lingerNanoseconds) { remove(connection) }
                 continue
             }
             if connection.hasOutput {
-                if Double(now - connection.lastWrite) / 1e9 > max(limits.bodyTimeout, limits.idleTimeout) { remove(connection) }
+                // A client that does not read its responses is dropped like an idle one.
+                let stalled = Double(now > connection.lastWrite ? now - connection.lastWrite : 0) / 1e9
+                if stalled > max(limits.bodyTimeout, limits.idleTimeout) { remove(connection) }
                 continue
             }
             let limit: Double? = switch connection.phase {
