@@ -10,16 +10,18 @@ let package = Package(
     targets: [
         // C libraries, through their system packages
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CSystem"),
         // epoll, eventfd and accept4 from the C library, for the webhook server
         .systemLibrary(name: "CLinux"),
 
         // foundations: hashing, durable files, the message model
         .target(name: "Hashing", dependencies: ["CCrypto"]),
-        .target(name: "Storage"),
+        .target(name: "Storage", dependencies: ["CSystem"]),
         .target(name: "Messages"),
 
         // sources and normalize: drop directories and channel normalizers
-        .target(name: "Intake", dependencies: ["Messages", "Storage", "Hashing", "CLinux"]),
+        .target(name: "Mail"),
+        .target(name: "Intake", dependencies: ["Messages", "Storage", "Mail", "Hashing", "CLinux"]),
         // normalize: Dutch text analysis (pure)
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
@@ -27,7 +29,7 @@ let package = Package(
         // deliver: queue directories, the commit journal
         .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Routing", "Delivery", "Messages", "Storage"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Messages", "Storage"]),
         .executableTarget(
             name: "wegwijzer",
             dependencies: ["Daemon", "Intake", "Routing", "Delivery", "Messages", "Text", "Storage"]),

@@ -8,10 +8,11 @@ import Synchronization
 
 /// Routes normalized inputs and commits them durably, in groups.
 ///
-/// For a batch: every message is routed, its attachments and `tmp/ID.json` are written and
-/// fsynced in its team's queue, then one journal record set is appended and fsynced (the
-/// commit: only now may a source acknowledge), then the files are renamed into `new/` with one
-/// directory fsync per queue. A crash at any point is finished by ``recover()``.
+/// For a batch: every message is routed, its attachments and `tmp/ID.json` are written in its
+/// team's queue, one `syncfs` per file system makes them all durable (group commit), then one
+/// journal record set is appended and fsynced (the commit: only now may a source acknowledge),
+/// then the files are renamed into `new/` with one directory fsync per queue. A crash at any
+/// point is finished by ``recover(queues:)``.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -21,11 +22,27 @@ public final class MessagePipeline: Sendable {
         public var identity: [UInt8]
         /// The normalized message and its attachments.
         public var normalized: NormalizedInput
+        /// Threading facts, for e-mail: a reply goes to the team of the message it answers.
+        public var conversation: Conversation?
         /// Creates an input.
-        public init(source: SourceConfig, identity: [UInt8], normalized: NormalizedInput) {
+        public init(source: SourceConfig, identity: [UInt8], normalized: NormalizedInput, conversation: Conversation? = nil) {
             self.source = source
             self.identity = identity
             self.normalized = normalized
+            self.conversation = conversation
+        }
+    }
+
+    /// An input's place in a conversation.
+    public struct Conversation: Sendable, Hashable {
+        /// The key later replies refer to (an e-mail's Message-ID).
+        public var key: String?
+        /// Keys of the messages this one answers, most recent first.
+        public var ancestors: [String]
+        /// Creates a conversation record.
+        public init(key: String?, ancestors: [String]) {
+            self.key = key
+            self.ancestors = ancestors
         }
     }
 
@@ -63,9 +80,9 @@ public final class MessagePipeline: Sendable {
 
     /// Routes and commits a batch; returns one outcome per input, in order.
     ///
-    /// `committed` gets the same outcomes as soon as they are final: after the
-    /// journal commit and before the messages are moved into `new/`, so a source may
-    /// acknowledge early (a restart publishes what a crash leaves committed).
+    /// `committed` gets the same outcomes as soon as they are final: after the journal commit
+    /// and before the messages are moved into `new/`, so a source may acknowledge early (a
+    /// restart publishes what a crash leaves committed).
     public func process(_ inputs: [Input], committed onCommit: ([Outcome]) -> Void = { _ in }) -> [Outcome] {
         let router = routers.router
         var outcomes = [Outcome](repeating: .failed(reason: "not processed", diskFull: false), count: inputs.count)
@@ -91,6 +108,7 @@ public final class MessagePipeline: Sendable {
         }
         var committed: [CommitJournal.Entry] = []
         do {
+            try syncFileSystems(of: staged.map(\.entry.queue))
             let fresh = Set(try journal.commit(staged.map(\.entry)))
             for item in staged {
                 outcomes[item.index] = fresh.contains(item.entry.id)
@@ -113,10 +131,15 @@ public final class MessagePipeline: Sendable {
         return outcomes
     }
 
+    /// Publishes committed messages whose publishing failed earlier (idempotent).
+    public func publishPending() {
+        publish(journal.unpublished)
+    }
+
     /// Finishes what a crash interrupted: publishes committed messages still in `tmp/`, and
     /// removes staged files that were never committed from the configured queues.
     public func recover(queues: [String]) throws {
-        publish(journal.unpublished)
+        publishPending()
         for path in queues {
             let queue = QueueDirectory(path: path)
             guard DurableFile.isDirectory(path + "/tmp") else { continue }
@@ -132,16 +155,29 @@ public final class MessagePipeline: Sendable {
         message.id = id
         message.receivedAt = Timestamp.now()
         let minimum = input.source.type == .callDrop ? input.source.minConfidence : nil
-        let (routed, decision) = router.route(message, context: RoutingContext(minConfidence: minimum))
+        let earlier = input.conversation?.ancestors.lazy.compactMap { self.journal.conversation($0) }.first
+        let context = RoutingContext(minConfidence: minimum, conversation: earlier.map { ($0.team, $0.id) })
+        let (routed, decision) = router.route(message, context: context)
         message = routed
         let queuePath = router.config.queuePath(forTeam: decision.team)
         let queue = QueueDirectory(path: queuePath)
         try prepareOnce(queue)
         message.attachments = try queue.storeAttachments(
-            id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) })
-        try queue.stage(id: id, json: Array(try MessageJSON.encode(message)))
-        let entry = CommitJournal.Entry(id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt)
+            id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) }, sync: false)
+        try queue.stage(id: id, json: Array(try MessageJSON.encode(message)), sync: false)
+        let entry = CommitJournal.Entry(
+            id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,
+            conversationKey: input.conversation?.key)
         return (entry, decision.reason.description, decision.fallback)
+    }
+
+    /// Group commit: one `syncfs` per file system makes every file the batch staged durable.
+    private func syncFileSystems(of paths: [String]) throws {
+        var synced = Set<UInt64>()
+        for path in paths {
+            guard let device = DurableFile.device(of: path), synced.insert(device).inserted else { continue }
+            try DurableFile.syncFileSystem(containing: path)
+        }
     }
 
     private func prepareOnce(_ queue: QueueDirectory) throws {

@@ -52,28 +52,40 @@ final class SourceSet {
     private func start(_ source: SourceConfig, key: String, config: RoutingConfig) {
         let stop = StopSignal()
         let done = DispatchSemaphore(value: 0)
+        let work: @Sendable () -> Void
         switch source.type {
-        case .formDrop, .callDrop:
-            guard let path = config.sourcePath(source) else { return }
-            let worker = DropSource(config: source, path: path, pipeline: pipeline, log: log, stop: stop, metrics: metrics)
-            Thread.detachNewThread {
-                worker.run()
-                done.signal()
-            }
+        case .formDrop, .callDrop, .maildir:
+            guard let folder = folder(for: source, config: config) else { return }
+            let worker = FolderSource(
+                config: source, folder: folder, noisePath: config.router.state + "/noise", pipeline: pipeline, log: log,
+                stop: stop, metrics: metrics)
+            work = { worker.run() }
         case .webhook:
             let worker = WebhookSource(config: source, routing: config, pipeline: pipeline, log: log, stop: stop,
                                        metrics: metrics, inherited: inherited[source.name] ?? [],
                                        replays: replayGuard(for: source.name))
-            Thread.detachNewThread {
-                worker.run()
-                done.signal()
-            }
-        default:
-            log.log(.warning, "source-unsupported", ["source": source.name, "reason": "type \(source.type.rawValue) is not served by this build"])
-            return
+            work = { worker.run() }
+        }
+        Thread.detachNewThread {
+            work()
+            done.signal()
         }
         running[source.name] = Running(key: key, stop: stop, done: done)
         log.log(.info, "source-started", ["source": source.name, "type": source.type.rawValue])
+    }
+
+    /// The folder a drop or Maildir source reads; nil (logged) when it cannot be used.
+    private func folder(for source: SourceConfig, config: RoutingConfig) -> (any InputFolder)? {
+        guard let path = config.sourcePath(source) else { return nil }
+        guard source.type == .maildir else { return DropDirectory(path: path) }
+        let maildir = MaildirFolder(path: path, deleteAfterRead: source.deleteAfterRead)
+        do {
+            try maildir.prepare()
+        } catch {
+            log.log(.error, "source-failed", ["source": source.name, "reason": "\(error)"])
+            return nil
+        }
+        return maildir
     }
 
     private func replayGuard(for name: String) -> ReplayGuard {

@@ -6,9 +6,9 @@ import Messages
 import Routing
 
 /// Serves a `type = webhook` source: an HTTP/1.1 server on its addresses (or on sockets from
-/// systemd), whose requests worker threads decide with ``WebhookHandler`` and commit through
-/// the pipeline. A post is answered 202 only once its message is committed; many workers
-/// commit at once, so their journal records share fsyncs.
+/// systemd), whose requests are decided with ``WebhookHandler`` and committed through the
+/// pipeline in batches. A post is answered 202 only once its message is committed; the posts
+/// of many connections share one commit.
 final class WebhookSource: Sendable {
     let config: SourceConfig
     private let pipeline: MessagePipeline
@@ -23,8 +23,13 @@ final class WebhookSource: Sendable {
     private let deadLetters: String
     private let replays: ReplayGuard
 
-    /// Most worker threads per source.
-    static let maxWorkers = 64
+    /// Threads that decide requests (parse, authenticate, normalize), per source.
+    static let deciders = 4
+    /// Threads that commit batches of messages, per source: while one publishes its batch,
+    /// the other stages and commits the next.
+    static let committers = 2
+    /// Most messages committed in one batch.
+    static let batchLimit = 256
 
     init(config: SourceConfig, routing: RoutingConfig, pipeline: MessagePipeline, log: EventLog, stop: StopSignal,
          metrics: Metrics, inherited: [Int32], replays: ReplayGuard) {
@@ -51,20 +56,33 @@ final class WebhookSource: Sendable {
 
     /// Serves until the stop signal is set and every request in hand is answered. Addresses
     /// that cannot be bound yet (in use) are tried again every few seconds.
+    ///
+    /// Decider threads take requests from the server and decide them with ``WebhookHandler``;
+    /// messages to commit go to committer threads, which take all that are waiting and commit
+    /// them in one batch (one file system sync and one journal fsync for all of them), then
+    /// answer each request.
     func run() {
         let credentials = CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
         _ = credentials.current(now: Int64(time(nil)))
         guard let server = openServer() else { return }
         WebhookSource.raiseDescriptorLimit(to: UInt(config.maxConnections) + 256)
-        let workerCount = min(Self.maxWorkers, max(4, config.maxConnections))
-        let queue = WorkQueue<HTTPExchange>(consumers: workerCount)
-        let finished = DispatchSemaphore(value: 0)
-        for _ in 0..<workerCount {
+        let requests = WorkQueue<HTTPExchange>(consumers: Self.deciders)
+        let commits = WorkQueue<PendingCommit>(consumers: Self.committers)
+        let decided = DispatchSemaphore(value: 0)
+        let committed = DispatchSemaphore(value: 0)
+        for _ in 0..<Self.deciders {
             Thread.detachNewThread { [self] in
-                while let exchange = queue.pop() {
-                    answer(exchange.request, credentials: credentials) { server.respond(exchange.ticket, with: $0) }
+                while let exchange = requests.pop() {
+                    let ticket = exchange.ticket
+                    decide(exchange.request, credentials: credentials, commits: commits) { server.respond(ticket, with: $0) }
                 }
-                finished.signal()
+                decided.signal()
+            }
+        }
+        for _ in 0..<Self.committers {
+            Thread.detachNewThread { [self] in
+                while let batch = commits.popBatch(limit: Self.batchLimit) { commit(batch) }
+                committed.signal()
             }
         }
         let metrics = self.metrics
@@ -73,9 +91,11 @@ final class WebhookSource: Sendable {
             if let refusal { metrics.rejected(reason: refusal) }
         }
         let shutdown = HTTPResponse.error(503, "shutting down", headers: [HTTPField("Retry-After", "5")], close: true)
-        server.run(isStopped: { stop.isStopped }, shutdownResponse: shutdown, events: events) { queue.push($0) }
-        queue.close()
-        for _ in 0..<workerCount { finished.wait() }
+        server.run(isStopped: { stop.isStopped }, shutdownResponse: shutdown, events: events) { requests.push($0) }
+        requests.close()
+        for _ in 0..<Self.deciders { decided.wait() }
+        commits.close()
+        for _ in 0..<Self.committers { committed.wait() }
     }
 
     /// The server, once its sockets are open; nil when stopped before.
@@ -110,9 +130,16 @@ final class WebhookSource: Sendable {
         return try HTTPServer(listeners: sockets, owned: Set(sockets), limits: limits)
     }
 
-    /// Decides and carries out one request; `reply` is called once, as soon as the answer is
-    /// known (for a post: once the message is committed, before it is moved into its queue).
-    private func answer(_ request: HTTPRequest, credentials: CredentialStore, reply: (HTTPResponse) -> Void) {
+    /// A message waiting to be committed, and how to answer its request.
+    private struct PendingCommit: Sendable {
+        let intake: WebhookIntake
+        let now: Int64
+        let reply: @Sendable (HTTPResponse) -> Void
+    }
+
+    /// Decides one request: answers it at once, or hands its message to the committers.
+    private func decide(_ request: HTTPRequest, credentials: CredentialStore, commits: WorkQueue<PendingCommit>,
+                        reply: @escaping @Sendable (HTTPResponse) -> Void) {
         let now = Int64(time(nil))
         let known: WebhookCredentials
         switch credentials.current(now: now) {
@@ -146,18 +173,30 @@ final class WebhookSource: Sendable {
             reply(HTTPResponse(status: 200, headers: HTTPHeaders([HTTPField("Content-Type", MetricsText.contentType)]),
                                body: Array(text.utf8)))
         case .intake(let intake):
-            commit(intake, now: now, reply: reply)
+            commits.push(PendingCommit(intake: intake, now: now, reply: reply))
         }
     }
 
-    private func commit(_ intake: WebhookIntake, now: Int64, reply: (HTTPResponse) -> Void) {
-        if let key = intake.replayKey, !replays.admit(key, expires: intake.replayExpires, now: now) {
-            metrics.rejected(reason: "replay")
-            return reply(.error(401, "unauthorized"))
+    /// Commits a batch and answers each request once its outcome is final (before publishing).
+    private func commit(_ batch: [PendingCommit]) {
+        var admitted: [PendingCommit] = []
+        for pending in batch {
+            if let key = pending.intake.replayKey,
+               !replays.admit(key, expires: pending.intake.replayExpires, now: pending.now) {
+                metrics.rejected(reason: "replay")
+                pending.reply(.error(401, "unauthorized"))
+            } else {
+                admitted.append(pending)
+            }
         }
-        let input = MessagePipeline.Input(source: config, identity: intake.identity, normalized: intake.normalized)
-        _ = pipeline.process([input]) { outcomes in
-            reply(response(for: outcomes[0], replayKey: intake.replayKey))
+        guard !admitted.isEmpty else { return }
+        let inputs = admitted.map {
+            MessagePipeline.Input(source: config, identity: $0.intake.identity, normalized: $0.intake.normalized)
+        }
+        _ = pipeline.process(inputs) { outcomes in
+            for (pending, outcome) in zip(admitted, outcomes) {
+                pending.reply(response(for: outcome, replayKey: pending.intake.replayKey))
+            }
         }
     }
 

@@ -1,8 +1,8 @@
 import Dispatch
 import Synchronization
 
-/// A first-in first-out queue between one producer thread and worker threads that block
-/// until there is work. After ``close()`` the workers drain what is left, then get nil.
+/// A first-in first-out queue between producer threads and worker threads that block until
+/// there is work. After ``close()`` the workers drain what is left, then get nil.
 final class WorkQueue<Item: Sendable>: Sendable {
     private struct State {
         var items: [Item] = []
@@ -28,7 +28,11 @@ final class WorkQueue<Item: Sendable>: Sendable {
     /// The next item; blocks until there is one; nil once closed and empty.
     func pop() -> Item? {
         available.wait()
-        return state.withLock { state -> Item? in
+        return take()
+    }
+
+    private func take() -> Item? {
+        state.withLock { state -> Item? in
             guard state.head < state.items.count else { return nil }
             let item = state.items[state.head]
             state.head += 1
@@ -41,6 +45,21 @@ final class WorkQueue<Item: Sendable>: Sendable {
             }
             return item
         }
+    }
+
+    /// Up to `limit` items in order: blocks until there is one, then takes what else is there
+    /// without waiting; nil once closed and empty.
+    func popBatch(limit: Int) -> [Item]? {
+        guard let first = pop() else { return nil }
+        var batch = [first]
+        while batch.count < limit, available.wait(timeout: .now()) == .success {
+            guard let item = take() else {
+                available.signal()  // a wake-up from close(): leave it for the next pop
+                break
+            }
+            batch.append(item)
+        }
+        return batch
     }
 
     /// Lets every worker finish: those waiting on an empty queue get nil.

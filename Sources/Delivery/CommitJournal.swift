@@ -6,8 +6,9 @@ import Synchronization
 /// The durable record of which messages are committed and which are published.
 ///
 /// An append-only log of tab-separated lines in `STATE/journal/`:
-/// `C ID TEAM QUEUE-DIR RECEIVED-AT` once a message is staged and committed (the moment its
-/// source may be acknowledged), `P ID` once it is in the queue's `new/`. A torn last line
+/// `C ID TEAM QUEUE-DIR RECEIVED-AT [CONVERSATION-KEY]` once a message is staged and committed
+/// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`. The
+/// conversation key (an e-mail's Message-ID) lets a later reply find the team of this message. A torn last line
 /// (a crash mid-write) was never acknowledged and is ignored. The set of committed IDs is the
 /// dedupe index: an input read again after a crash gets the same ID and is not delivered twice.
 public final class CommitJournal: Sendable {
@@ -21,19 +22,36 @@ public final class CommitJournal: Sendable {
         public var queue: String
         /// RFC 3339 time it was received.
         public var receivedAt: String
+        /// The key later replies refer to (an e-mail's Message-ID), if any.
+        public var conversationKey: String?
         /// Creates an entry.
-        public init(id: String, team: String, queue: String, receivedAt: String) {
+        public init(id: String, team: String, queue: String, receivedAt: String, conversationKey: String? = nil) {
             self.id = id
             self.team = team
             self.queue = queue
             self.receivedAt = receivedAt
+            self.conversationKey = conversationKey
         }
+
+        var line: String {
+            let fields = [id, team, queue, receivedAt] + (conversationKey.map { [$0] } ?? [])
+            return "C\t" + fields.map(CommitJournal.clean).joined(separator: "\t") + "\n"
+        }
+    }
+
+    /// The message a conversation key belongs to.
+    public struct ConversationEntry: Sendable, Hashable {
+        /// Its message ID.
+        public var id: String
+        /// The team it went to.
+        public var team: String
     }
 
     private struct State {
         var descriptor: Int32
         var committed: Set<String>
         var unpublished: [String: Entry]
+        var conversations: [String: ConversationEntry]
         var segmentBytes: Int
         var segmentNumber: Int
     }
@@ -42,7 +60,6 @@ public final class CommitJournal: Sendable {
     public static let segmentLimit = 16 << 20
     private let directory: String
     private let state: Mutex<State>
-    private let rounds = GroupCommit<[Entry], Result<[String], IOFailure>>()
 
     /// Opens (creating if needed) the journal in `directory` and reads every segment.
     public init(directory: String) throws(IOFailure) {
@@ -50,14 +67,13 @@ public final class CommitJournal: Sendable {
         _ = try DurableFile.makeDirectories(at: directory, mode: 0o750)
         let segments = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let numbers = segments.compactMap(CommitJournal.segmentNumber).sorted()
-        var committed = Set<String>()
-        var unpublished: [String: Entry] = [:]
+        var replayed = Replay()
         for number in numbers {
             let path = CommitJournal.segmentPath(directory, number)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw IOFailure(operation: .read, path: path, errno: errno)
             }
-            CommitJournal.replay(Array(data), committed: &committed, unpublished: &unpublished)
+            replayed.read(Array(data))
         }
         let current = numbers.last ?? 1
         let path = CommitJournal.segmentPath(directory, current)
@@ -67,21 +83,20 @@ public final class CommitJournal: Sendable {
         fstat(descriptor, &info)
         if numbers.isEmpty { try DurableFile.syncDirectory(at: directory) }
         state = Mutex(State(
-            descriptor: descriptor, committed: committed, unpublished: unpublished,
-            segmentBytes: Int(info.st_size), segmentNumber: current))
+            descriptor: descriptor, committed: replayed.committed, unpublished: replayed.unpublished,
+            conversations: replayed.conversations, segmentBytes: Int(info.st_size), segmentNumber: current))
     }
 
     /// Reads the journal without opening it for writing: (committed IDs, unpublished entries).
     public static func read(directory: String) -> (committed: Int, unpublished: [Entry]) {
         let segments = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var committed = Set<String>()
-        var unpublished: [String: Entry] = [:]
+        var replayed = Replay()
         for number in segments.compactMap(segmentNumber).sorted() {
             if let data = FileManager.default.contents(atPath: segmentPath(directory, number)) {
-                replay(Array(data), committed: &committed, unpublished: &unpublished)
+                replayed.read(Array(data))
             }
         }
-        return (committed.count, Array(unpublished.values))
+        return (replayed.committed.count, Array(replayed.unpublished.values))
     }
 
     deinit {
@@ -98,65 +113,32 @@ public final class CommitJournal: Sendable {
         state.withLock { Array($0.unpublished.values) }.sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
     }
 
+    /// The message that a conversation key (an e-mail's Message-ID) belongs to.
+    public func conversation(_ key: String) -> ConversationEntry? {
+        state.withLock { $0.conversations[key] }
+    }
+
     /// Number of committed IDs held for dedupe.
     public var committedCount: Int { state.withLock { $0.committed.count } }
 
     /// Appends commit records for `entries` and fsyncs once (group commit). Entries whose ID is
     /// already committed are skipped; the IDs that were new are returned.
-    ///
-    /// Concurrent callers share fsyncs: while one round is being synced, the entries of the
-    /// others gather and are written and synced together in the next round. An ID counts as
-    /// committed (``contains(_:)``) only once its record is synced.
     public func commit(_ entries: [Entry]) throws(IOFailure) -> [String] {
-        try rounds.submit(entries) { commitRound($0) }.get()
-    }
-
-    /// Writes the records of one round, fsyncs them outside the lock, then marks them committed.
-    private func commitRound(_ requests: [[Entry]]) -> [Result<[String], IOFailure>] {
-        let written = state.withLock { (state) -> Result<(fresh: [[Entry]], descriptor: Int32), IOFailure> in
+        try state.withLock { (state) throws(IOFailure) -> [String] in
+            var fresh: [Entry] = []
             var seen = Set<String>()
-            let fresh = requests.map { entries in
-                entries.filter { !state.committed.contains($0.id) && seen.insert($0.id).inserted }
+            for entry in entries where !state.committed.contains(entry.id) && seen.insert(entry.id).inserted {
+                fresh.append(entry)
             }
-            let all = fresh.joined()
-            guard !all.isEmpty else { return .success((fresh, -1)) }
-            let text = all.map { "C\t\($0.id)\t\(clean($0.team))\t\(clean($0.queue))\t\(clean($0.receivedAt))\n" }.joined()
-            do throws(IOFailure) {
-                try append(text, sync: false, state: &state)
-            } catch {
-                return .failure(error)
-            }
-            // A descriptor of its own, so a rotation meanwhile cannot close the one being synced.
-            let descriptor = dup(state.descriptor)
-            guard descriptor >= 0 else { return .failure(.current(.sync, currentPath(state))) }
-            return .success((fresh, descriptor))
-        }
-        let fresh: [[Entry]]
-        switch written {
-        case .failure(let error):
-            return requests.map { _ in .failure(error) }
-        case .success(let result):
-            fresh = result.fresh
-            if result.descriptor >= 0 {
-                let synced = fsync(result.descriptor) == 0
-                let failure = IOFailure.current(.sync, directory)
-                close(result.descriptor)
-                if !synced { return requests.map { _ in .failure(failure) } }
-            }
-        }
-        // A rotation that fails leaves this round synced; a later round tries again.
-        try? state.withLock { (state) throws(IOFailure) in
-            for entry in fresh.joined() {
+            guard !fresh.isEmpty else { return [] }
+            try append(fresh.map(\.line).joined(), sync: true, state: &state)
+            for entry in fresh {
                 state.committed.insert(entry.id)
                 state.unpublished[entry.id] = entry
+                if let key = entry.conversationKey { state.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
             }
-            if state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
+            return fresh.map(\.id)
         }
-        return fresh.map { .success($0.map(\.id)) }
-    }
-
-    private func currentPath(_ state: State) -> String {
-        CommitJournal.segmentPath(directory, state.segmentNumber)
     }
 
     /// Records that these messages are in their queue's `new/`. Not fsynced: after a crash,
@@ -174,15 +156,14 @@ public final class CommitJournal: Sendable {
         try DurableFile.writeAll(Array(text.utf8), to: state.descriptor, path: path)
         if sync, fsync(state.descriptor) != 0 { throw IOFailure(operation: .sync, path: path, errno: errno) }
         state.segmentBytes += text.utf8.count
-        // Commit rounds rotate once their records are synced and marked.
-        if sync && state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
+        if state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
     }
 
     /// Starts a new segment that first repeats what is still unpublished, then drops old ones.
     private func rotate(_ state: inout State) throws(IOFailure) {
         let next = state.segmentNumber + 1
         let path = CommitJournal.segmentPath(directory, next)
-        let lines = state.unpublished.values.map { "C\t\($0.id)\t\($0.team)\t\($0.queue)\t\($0.receivedAt)\n" }.joined()
+        let lines = state.unpublished.values.map(\.line).joined()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw IOFailure(operation: .open, path: path, errno: errno) }
         try DurableFile.writeAll(Array(lines.utf8), to: descriptor, path: path)
@@ -208,22 +189,32 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    private func clean(_ value: String) -> String {
+    fileprivate static func clean(_ value: String) -> String {
         String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
-    private static func replay(_ bytes: [UInt8], committed: inout Set<String>, unpublished: inout [String: Entry]) {
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            let fields = bytes[start..<index].split(separator: 0x09, omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
-            start = index + 1
-            if fields.first == "C", fields.count >= 5 {
-                committed.insert(fields[1])
-                unpublished[fields[1]] = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4])
-            } else if fields.first == "P", fields.count >= 2 {
-                committed.insert(fields[1])
-                unpublished.removeValue(forKey: fields[1])
+    /// What replaying journal segments yields.
+    private struct Replay {
+        var committed = Set<String>()
+        var unpublished: [String: Entry] = [:]
+        var conversations: [String: ConversationEntry] = [:]
+
+        mutating func read(_ bytes: [UInt8]) {
+            var start = 0
+            for index in bytes.indices where bytes[index] == 0x0A {
+                let fields = bytes[start..<index].split(separator: 0x09, omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) }
+                start = index + 1
+                if fields.first == "C", fields.count >= 5 {
+                    let entry = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4],
+                                      conversationKey: fields.count > 5 ? fields[5] : nil)
+                    committed.insert(entry.id)
+                    unpublished[entry.id] = entry
+                    if let key = entry.conversationKey { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                } else if fields.first == "P", fields.count >= 2 {
+                    committed.insert(fields[1])
+                    unpublished.removeValue(forKey: fields[1])
+                }
             }
         }
     }

@@ -35,6 +35,7 @@ enum StatusCommand: Command {
             }
         }
         lines.append("pending:      \(report.pending) committed, not yet in a queue")
+        lines.append("noise:        \(report.noise) auto-replies and bounces set aside")
         let age = report.oldestDeadLetterAge.map { ", oldest \($0) s" } ?? ""
         lines.append("dead letters: \(report.deadLetters)\(age)")
         lines.append("dedupe index: \(report.committed) IDs")
@@ -61,6 +62,7 @@ enum StatusCommand: Command {
             return object.object
         }.joined(separator: ",") + "]")
         json.int("pending", report.pending)
+        json.int("noise", report.noise)
         json.int("rejected", report.sources.reduce(0) { $0 + $1.rejected })
         json.int("deadLetters", report.deadLetters)
         json.raw("oldestDeadLetterAgeSeconds", report.oldestDeadLetterAge.map(String.init) ?? "null")
