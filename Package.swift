@@ -11,6 +11,8 @@ let package = Package(
         // C libraries, through their system packages
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CSystem"),
+        // epoll, eventfd and accept4 from the C library, for the webhook server
+        .systemLibrary(name: "CLinux"),
 
         // foundations: hashing, durable files, the message model
         .target(name: "Hashing", dependencies: ["CCrypto"]),
@@ -19,7 +21,7 @@ let package = Package(
 
         // sources and normalize: drop directories and channel normalizers
         .target(name: "Mail"),
-        .target(name: "Intake", dependencies: ["Messages", "Storage", "Mail"]),
+        .target(name: "Intake", dependencies: ["Messages", "Storage", "Mail", "Hashing", "CLinux"]),
         // normalize: Dutch text analysis (pure)
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
@@ -39,7 +41,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake"]),
-        .testTarget(name: "WegwijzerTests", dependencies: ["Messages"]),
+        .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],
     swiftLanguageModes: [.v6]
 )

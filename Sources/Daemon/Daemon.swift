@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import Intake
 import Routing
 import Storage
 import Delivery
@@ -24,24 +25,26 @@ public final class Daemon {
     /// Runs until stopped; returns the exit status.
     public func run() -> Int32 {
         let signals = SignalWaiter([SIGHUP, SIGTERM, SIGINT])
+        let activation = SocketActivation.takeFromEnvironment()
         guard var config = load(reporting: { printLine($0) }) else { return 2 }
         if let stateOverride { config = config.withState(stateOverride) }
         let state = config.router.state
         let log = EventLog(errorFile: state + "/errors.log")
         let pipeline: MessagePipeline
         let routers = RouterBox(Router(config: config))
+        let metrics = Metrics(teams: config.teams.map(\.name))
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
-            pipeline = MessagePipeline(routers: routers, journal: journal, log: log)
+            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics)
             try pipeline.recover(queues: config.queuePaths)
         } catch {
             printLine("wegwijzer run: \(error)")
             return 2
         }
         signal(SIGPIPE, SIG_IGN)
-        let sources = SourceSet(pipeline: pipeline, log: log)
+        let sources = SourceSet(pipeline: pipeline, log: log, metrics: metrics, activation: activation)
         sources.apply(config)
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
         try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")

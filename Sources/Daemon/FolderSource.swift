@@ -20,9 +20,11 @@ final class FolderSource: Sendable {
     private let noisePath: String
     private let batchSize: Int
     private let rescanInterval: Duration
+    private let metrics: Metrics?
 
     init(config: SourceConfig, folder: any InputFolder, noisePath: String, pipeline: MessagePipeline, log: EventLog,
-         stop: StopSignal, batchSize: Int = 64, rescanInterval: Duration = .seconds(2)) {
+         stop: StopSignal, batchSize: Int = 64, rescanInterval: Duration = .seconds(2), metrics: Metrics? = nil) {
+        self.metrics = metrics
         self.config = config
         self.folder = folder
         reader = InputReader(source: config)
@@ -71,6 +73,7 @@ final class FolderSource: Sendable {
                 }
             } catch let error as RejectedInput {
                 reject(item.name, reason: error.reason)
+                metrics?.rejected(reason: error.label)
             } catch let error as IOFailure where error.errno == ENOENT {
                 continue  // another reader took it
             } catch {

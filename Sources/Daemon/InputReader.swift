@@ -22,7 +22,7 @@ struct InputReader: Sendable {
     /// Reads and normalizes `item`; throws ``RejectedInput`` for input that can never be routed.
     func read(_ item: DropDirectory.Item, from folder: any InputFolder) throws -> Outcome {
         guard item.size <= source.maxSize else {
-            throw RejectedInput(reason: "over the size limit (\(item.size) bytes > \(source.maxSize))")
+            throw RejectedInput(reason: "over the size limit (\(item.size) bytes > \(source.maxSize))", label: "too-large")
         }
         let bytes = try folder.read(item.name, maxSize: source.maxSize)
         let reference = SourceReference(name: source.name, ref: item.name)
@@ -55,14 +55,15 @@ struct InputReader: Sendable {
 
     private func file(_ name: String, _ bytes: [UInt8], sidecar: [UInt8]?, reference: SourceReference) throws -> MessagePipeline.Input {
         guard let kind = InputKind.detect(fileName: name, bytes: bytes) else {
-            throw RejectedInput(reason: "unknown file type (\(fileExtension(name)))")
+            throw RejectedInput(reason: "unknown file type (\(fileExtension(name)))", label: "unsupported-type")
         }
         switch (source.type, kind) {
         case (.formDrop, .formJSON), (.callDrop, .callWhisper), (.callDrop, .callVTT), (.callDrop, .callSRT),
              (.callDrop, .callText):
             break
         default:
-            throw RejectedInput(reason: "not a \(source.type == .formDrop ? "form" : "call transcript") (\(kind.rawValue))")
+            throw RejectedInput(reason: "not a \(source.type == .formDrop ? "form" : "call transcript") (\(kind.rawValue))",
+                                label: "unsupported-type")
         }
         do {
             let normalized = try InputNormalizer.normalize(
@@ -81,4 +82,6 @@ struct InputReader: Sendable {
 /// Input that can never be routed: it goes to `rejected/` with this reason.
 struct RejectedInput: Error {
     let reason: String
+    /// A short label for the metrics.
+    var label = "invalid-input"
 }

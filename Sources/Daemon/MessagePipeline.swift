@@ -67,35 +67,45 @@ public final class MessagePipeline: Sendable {
     private let routers: RouterBox
     private let journal: CommitJournal
     private let log: EventLog
+    private let metrics: Metrics?
     private let prepared = Mutex<Set<String>>([])
 
-    /// Creates a pipeline over a journal and a router.
-    public init(routers: RouterBox, journal: CommitJournal, log: EventLog) {
+    /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and routes.
+    public init(routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil) {
         self.routers = routers
         self.journal = journal
         self.log = log
+        self.metrics = metrics
     }
 
     /// Routes and commits a batch; returns one outcome per input, in order.
-    public func process(_ inputs: [Input]) -> [Outcome] {
+    ///
+    /// `committed` gets the same outcomes as soon as they are final: after the journal commit
+    /// and before the messages are moved into `new/`, so a source may acknowledge early (a
+    /// restart publishes what a crash leaves committed).
+    public func process(_ inputs: [Input], committed onCommit: ([Outcome]) -> Void = { _ in }) -> [Outcome] {
         let router = routers.router
         var outcomes = [Outcome](repeating: .failed(reason: "not processed", diskFull: false), count: inputs.count)
-        var staged: [(index: Int, entry: CommitJournal.Entry, reason: String, channel: String)] = []
+        var staged: [(index: Int, entry: CommitJournal.Entry, reason: String, channel: String, fallback: Bool)] = []
         var batchIDs = Set<String>()
         for (index, input) in inputs.enumerated() {
+            metrics?.received(channel: input.normalized.message.channel.rawValue)
             let id = MessageID.make(source: input.source.name, identity: input.identity)
             if journal.contains(id) || !batchIDs.insert(id).inserted {
                 outcomes[index] = .duplicate(id: id)
                 continue
             }
             do {
-                let (entry, reason) = try stage(input, id: id, router: router)
-                staged.append((index, entry, reason, input.normalized.message.channel.rawValue))
+                let (entry, reason, fallback) = try stage(input, id: id, router: router)
+                staged.append((index, entry, reason, input.normalized.message.channel.rawValue, fallback))
             } catch {
                 outcomes[index] = failure(error, id: id)
             }
         }
-        guard !staged.isEmpty else { return outcomes }
+        guard !staged.isEmpty else {
+            onCommit(outcomes)
+            return outcomes
+        }
         var committed: [CommitJournal.Entry] = []
         do {
             try syncFileSystems(of: staged.map(\.entry.queue))
@@ -106,14 +116,17 @@ public final class MessagePipeline: Sendable {
                     : .duplicate(id: item.entry.id)
                 if fresh.contains(item.entry.id) {
                     committed.append(item.entry)
+                    metrics?.routed(team: item.entry.team, fallback: item.fallback)
                     log.log(.info, "routed", ["id": item.entry.id, "team": item.entry.team,
                                               "reason": item.reason, "channel": item.channel])
                 }
             }
         } catch {
             for item in staged { outcomes[item.index] = failure(error, id: item.entry.id) }
+            onCommit(outcomes)
             return outcomes
         }
+        onCommit(outcomes)
         publish(committed)
         return outcomes
     }
@@ -137,7 +150,7 @@ public final class MessagePipeline: Sendable {
         }
     }
 
-    private func stage(_ input: Input, id: String, router: Router) throws -> (CommitJournal.Entry, String) {
+    private func stage(_ input: Input, id: String, router: Router) throws -> (CommitJournal.Entry, String, Bool) {
         var message = input.normalized.message
         message.id = id
         message.receivedAt = Timestamp.now()
@@ -155,7 +168,7 @@ public final class MessagePipeline: Sendable {
         let entry = CommitJournal.Entry(
             id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,
             conversationKey: input.conversation?.key)
-        return (entry, decision.reason.description)
+        return (entry, decision.reason.description, decision.fallback)
     }
 
     /// Group commit: one `syncfs` per file system makes every file the batch staged durable.

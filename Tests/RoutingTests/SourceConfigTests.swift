@@ -12,6 +12,7 @@ final class SourceConfigTests: XCTestCase {
             [source hook]
             type = webhook
             listen = 0.0.0.0:80, [::1]:8025
+            token = tokens
             name-field = naam, volledige_naam
             name-field = "achternaam"
             place-field = woonplaats
@@ -34,6 +35,7 @@ final class SourceConfigTests: XCTestCase {
             type = webhook
             listen = 127.0.0.1:8025, [::1]:8025
             listen = intake.gemeente.local:443
+            secret = webhook.secret
             """))
         XCTAssertEqual(config.sources.first?.listen, ["127.0.0.1:8025", "[::1]:8025", "intake.gemeente.local:443"])
         assertDiagnostics(header + """

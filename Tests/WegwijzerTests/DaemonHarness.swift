@@ -62,11 +62,19 @@ final class DaemonHarness {
         try? FileManager.default.removeItem(at: root)
     }
 
-    /// Starts the daemon and waits for `READY=1`.
-    func start(environment extra: [String: String] = [:], file: StaticString = #filePath, line: UInt = #line) throws {
+    /// Starts the daemon and waits for `READY=1`; a `launcher` command, when given, runs the
+    /// binary (its path and arguments follow the launcher's own arguments).
+    func start(environment extra: [String: String] = [:], launcher: [String] = [],
+               file: StaticString = #filePath, line: UInt = #line) throws {
         let process = Process()
-        process.executableURL = BinaryRunner.binary
-        process.arguments = ["run", "--config", configPath, "--state", stateDirectory.path]
+        let arguments = ["run", "--config", configPath, "--state", stateDirectory.path]
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [BinaryRunner.binary.path] + arguments
+        } else {
+            process.executableURL = BinaryRunner.binary
+            process.arguments = arguments
+        }
         process.currentDirectoryURL = root
         var environment = ProcessInfo.processInfo.environment
         environment["NOTIFY_SOCKET"] = notifyPath

@@ -110,12 +110,17 @@ struct ConfigBuilder {
             let names = values.names(key)
             if !names.isEmpty { aliases[field] = names }
         }
-        return SourceConfig(
+        var source = SourceConfig(
             name: name, type: type, path: values.text("path"), listen: values.names("listen"),
             secretFile: values.text("secret"), tokenFile: values.text("token"),
             maxSize: values.integer("max-size") ?? SourceConfig.defaultMaxSize,
             minConfidence: values.number("min-confidence") ?? 0,
             deleteAfterRead: values.text("after") == "delete",
             fieldAliases: aliases, location: values.section.location)
+        source.headerTimeout = values.number("header-timeout") ?? SourceConfig.defaultHeaderTimeout
+        source.bodyTimeout = values.number("body-timeout") ?? SourceConfig.defaultBodyTimeout
+        source.idleTimeout = values.number("idle-timeout") ?? SourceConfig.defaultIdleTimeout
+        source.maxConnections = values.integer("max-connections") ?? SourceConfig.defaultMaxConnections
+        return source
     }
 }

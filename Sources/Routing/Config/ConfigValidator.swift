@@ -31,6 +31,7 @@ enum ConfigValidator {
                 queueOwners[directory] = team.name
             }
         }
+        diagnostics += openWebhookErrors(built.sources)
         diagnostics += repeatedWarnings(router.urgent, owner: "in 'urgent'")
         // Which team is unreachable depends on the fallback team and on min-score.
         let minScoreKnown = fallbackFound && !(built.routerValues?.keysWithErrors.contains("min-score") ?? false)
@@ -70,6 +71,16 @@ enum ConfigValidator {
             }
         }
         return diagnostics
+    }
+
+    /// An error for every webhook source that listens beyond loopback without a secret or token.
+    private static func openWebhookErrors(_ sources: [SourceConfig]) -> [Diagnostic] {
+        sources.compactMap { source in
+            guard source.type == .webhook, source.secretFile == nil, source.tokenFile == nil,
+                  let exposed = source.listen.first(where: { !SourceConfig.isLoopback($0) }) else { return nil }
+            return .error("webhook source '\(source.name)' listens on \(exposed), which is not a loopback address, "
+                          + "without 'secret' or 'token': anyone who reaches it could post messages", at: source.location)
+        }
     }
 
     /// A warning for every signal whose pattern appeared before in the same list.

@@ -14,6 +14,14 @@ public enum SourceType: String, Sendable, Hashable, CaseIterable {
 public struct SourceConfig: Sendable, Hashable {
     /// Default of ``maxSize``: 25 MiB.
     public static let defaultMaxSize = 25 * 1024 * 1024
+    /// Default of ``headerTimeout``, in seconds.
+    public static let defaultHeaderTimeout = 10.0
+    /// Default of ``bodyTimeout``, in seconds.
+    public static let defaultBodyTimeout = 60.0
+    /// Default of ``idleTimeout``, in seconds.
+    public static let defaultIdleTimeout = 75.0
+    /// Default of ``maxConnections``.
+    public static let defaultMaxConnections = 512
 
     /// The keys that add field-name aliases, and the canonical form field each one is for.
     public static let fieldKeys: [(key: String, field: String)] = [
@@ -42,6 +50,14 @@ public struct SourceConfig: Sendable, Hashable {
     public var deleteAfterRead: Bool
     /// Canonical form field (`subject`, `houseNumber`, ...) to extra field names to take it from.
     public var fieldAliases: [String: [String]]
+    /// Seconds a webhook client may take to send a request's header section.
+    public var headerTimeout: Double = SourceConfig.defaultHeaderTimeout
+    /// Seconds a webhook client may take to send a request's body.
+    public var bodyTimeout: Double = SourceConfig.defaultBodyTimeout
+    /// Seconds a webhook connection may wait idle for its next request.
+    public var idleTimeout: Double = SourceConfig.defaultIdleTimeout
+    /// Most webhook connections open at once.
+    public var maxConnections: Int = SourceConfig.defaultMaxConnections
     /// Where the section header is.
     public var location: SourceLocation
 
@@ -61,5 +77,21 @@ public struct SourceConfig: Sendable, Hashable {
         self.deleteAfterRead = deleteAfterRead
         self.fieldAliases = fieldAliases
         self.location = location
+    }
+}
+
+extension SourceConfig {
+    /// Whether the `HOST:PORT` address is a loopback one: `127.x.x.x`, `[::1]` or `localhost`.
+    public static func isLoopback(_ address: String) -> Bool {
+        var host = Substring(address)
+        if host.hasPrefix("["), let close = host.firstIndex(of: "]") {
+            host = host[host.index(after: host.startIndex)..<close]
+        } else if let colon = host.lastIndex(of: ":") {
+            host = host[..<colon]
+        }
+        let name = host.lowercased()
+        if name == "localhost" || name == "::1" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 }

@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+
+/// The daemon's counters, shared by every source and the pipeline, read by `GET /metrics`.
+///
+/// All counters only grow. Those of deliveries and dead letters belong to the delivery side;
+/// they exist from the start, at 0, so dashboards and alerts can refer to them.
+public final class Metrics: Sendable {
+    /// The result of one delivery attempt to a team's endpoint.
+    public enum DeliveryResult: String, Sendable, CaseIterable {
+        case ok, failed, retrying
+    }
+
+    /// The counters at one moment.
+    public struct Snapshot: Sendable, Equatable {
+        /// Messages taken in, by channel.
+        public var received: [String: UInt64]
+        /// Messages committed, by team.
+        public var routed: [String: UInt64]
+        /// Messages that went to the fallback team because no signal settled them.
+        public var fallbacks: UInt64
+        /// Inputs and requests refused, by reason.
+        public var rejected: [String: UInt64]
+        /// Delivery attempts, by result.
+        public var deliveries: [String: UInt64]
+        /// Messages that became dead letters.
+        public var deadLettered: UInt64
+        /// HTTP responses, by status code.
+        public var httpResponses: [Int: UInt64]
+    }
+
+    private let counters: Mutex<Snapshot>
+    /// When the registry was made (daemon start), `CLOCK_MONOTONIC` seconds.
+    private let started: Double
+
+    /// A registry with every channel and delivery result at 0, and `teams` routed at 0.
+    public init(teams: [String] = []) {
+        counters = Mutex(Snapshot(
+            received: Dictionary(uniqueKeysWithValues: ["email", "form", "webhook", "call"].map { ($0, 0) }),
+            routed: Dictionary(teams.map { ($0, UInt64(0)) }, uniquingKeysWith: { first, _ in first }),
+            fallbacks: 0, rejected: [:],
+            deliveries: Dictionary(uniqueKeysWithValues: DeliveryResult.allCases.map { ($0.rawValue, 0) }),
+            deadLettered: 0, httpResponses: [:]))
+        started = Metrics.monotonicSeconds()
+    }
+
+    /// Counts a message taken in on `channel`.
+    public func received(channel: String) {
+        counters.withLock { $0.received[channel, default: 0] += 1 }
+    }
+
+    /// Counts a message committed for `team`; `fallback` when no signal settled it.
+    public func routed(team: String, fallback: Bool) {
+        counters.withLock {
+            $0.routed[team, default: 0] += 1
+            if fallback { $0.fallbacks += 1 }
+        }
+    }
+
+    /// Counts an input or request refused for `reason` (a short label such as `unauthorized`).
+    public func rejected(reason: String) {
+        counters.withLock { $0.rejected[reason, default: 0] += 1 }
+    }
+
+    /// Counts a delivery attempt.
+    public func delivery(_ result: DeliveryResult) {
+        counters.withLock { $0.deliveries[result.rawValue, default: 0] += 1 }
+    }
+
+    /// Counts a message that became a dead letter.
+    public func deadLettered() {
+        counters.withLock { $0.deadLettered += 1 }
+    }
+
+    /// Counts an HTTP response with `status`.
+    public func httpResponse(status: Int) {
+        counters.withLock { $0.httpResponses[status, default: 0] += 1 }
+    }
+
+    /// Makes sure `teams` appear, at 0 when nothing was routed to them yet.
+    public func register(teams: [String]) {
+        counters.withLock { state in
+            for team in teams where state.routed[team] == nil { state.routed[team] = 0 }
+        }
+    }
+
+    /// The counters now.
+    public var snapshot: Snapshot { counters.withLock { $0 } }
+
+    /// Seconds since the registry was made.
+    public var uptime: Double { Metrics.monotonicSeconds() - started }
+
+    private static func monotonicSeconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+    }
+}

@@ -1,0 +1,235 @@
+import Delivery
+import Foundation
+import Glibc
+import Intake
+import Messages
+import Routing
+
+/// Serves a `type = webhook` source: an HTTP/1.1 server on its addresses (or on sockets from
+/// systemd), whose requests are decided with ``WebhookHandler`` and committed through the
+/// pipeline in batches. A post is answered 202 only once its message is committed; the posts
+/// of many connections share one commit.
+final class WebhookSource: Sendable {
+    let config: SourceConfig
+    private let pipeline: MessagePipeline
+    private let log: EventLog
+    private let stop: StopSignal
+    private let metrics: Metrics
+    private let inherited: [Int32]
+    private let secretFile: String?
+    private let tokenFile: String?
+    private let health: HealthCheck
+    private let teamQueues: [(team: String, path: String)]
+    private let deadLetters: String
+    private let replays: ReplayGuard
+
+    /// Threads that decide requests (parse, authenticate, normalize), per source.
+    static let deciders = 4
+    /// Threads that commit batches of messages, per source: while one publishes its batch,
+    /// the other stages and commits the next.
+    static let committers = 2
+    /// Most messages committed in one batch.
+    static let batchLimit = 256
+
+    init(config: SourceConfig, routing: RoutingConfig, pipeline: MessagePipeline, log: EventLog, stop: StopSignal,
+         metrics: Metrics, inherited: [Int32], replays: ReplayGuard) {
+        self.config = config
+        self.replays = replays
+        self.pipeline = pipeline
+        self.log = log
+        self.stop = stop
+        self.metrics = metrics
+        self.inherited = inherited
+        let state = routing.router.state
+        secretFile = config.secretFile.map { routing.resolvedPath($0, base: state) }
+        tokenFile = config.tokenFile.map { routing.resolvedPath($0, base: state) }
+        health = HealthCheck(state: state, queues: routing.queuePaths, queuesRoot: routing.queuesRoot)
+        teamQueues = routing.teams.map { ($0.name, routing.queuePath(forTeam: $0.name)) }
+        deadLetters = state + "/dead"
+    }
+
+    /// The limits of the source's listener.
+    var limits: HTTPLimits {
+        HTTPLimits(maxBody: config.maxSize, headerTimeout: config.headerTimeout, bodyTimeout: config.bodyTimeout,
+                   idleTimeout: config.idleTimeout, maxConnections: config.maxConnections)
+    }
+
+    /// Serves until the stop signal is set and every request in hand is answered. Addresses
+    /// that cannot be bound yet (in use) are tried again every few seconds.
+    ///
+    /// Decider threads take requests from the server and decide them with ``WebhookHandler``;
+    /// messages to commit go to committer threads, which take all that are waiting and commit
+    /// them in one batch (one file system sync and one journal fsync for all of them), then
+    /// answer each request.
+    func run() {
+        let credentials = CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
+        _ = credentials.current(now: Int64(time(nil)))
+        guard let server = openServer() else { return }
+        WebhookSource.raiseDescriptorLimit(to: UInt(config.maxConnections) + 256)
+        let requests = WorkQueue<HTTPExchange>(consumers: Self.deciders)
+        let commits = WorkQueue<PendingCommit>(consumers: Self.committers)
+        let decided = DispatchSemaphore(value: 0)
+        let committed = DispatchSemaphore(value: 0)
+        for _ in 0..<Self.deciders {
+            Thread.detachNewThread { [self] in
+                while let exchange = requests.pop() {
+                    let ticket = exchange.ticket
+                    decide(exchange.request, credentials: credentials, commits: commits) { server.respond(ticket, with: $0) }
+                }
+                decided.signal()
+            }
+        }
+        for _ in 0..<Self.committers {
+            Thread.detachNewThread { [self] in
+                while let batch = commits.popBatch(limit: Self.batchLimit) { commit(batch) }
+                committed.signal()
+            }
+        }
+        let metrics = self.metrics
+        let events = HTTPServerEvents { status, refusal in
+            metrics.httpResponse(status: status)
+            if let refusal { metrics.rejected(reason: refusal) }
+        }
+        let shutdown = HTTPResponse.error(503, "shutting down", headers: [HTTPField("Retry-After", "5")], close: true)
+        server.run(isStopped: { stop.isStopped }, shutdownResponse: shutdown, events: events) { requests.push($0) }
+        requests.close()
+        for _ in 0..<Self.deciders { decided.wait() }
+        commits.close()
+        for _ in 0..<Self.committers { committed.wait() }
+    }
+
+    /// The server, once its sockets are open; nil when stopped before.
+    private func openServer() -> HTTPServer? {
+        var reported = false
+        while !stop.isStopped {
+            do {
+                return try bindServer()
+            } catch {
+                if !reported { log.log(.error, "source-failed", ["source": config.name, "reason": "\(error)"]) }
+                reported = true
+                for _ in 0..<20 where !stop.isStopped { usleep(100_000) }
+            }
+        }
+        return nil
+    }
+
+    /// Listens on the inherited sockets, or else on the configured addresses.
+    private func bindServer() throws(ListenSocket.Failure) -> HTTPServer {
+        if !inherited.isEmpty {
+            log.log(.info, "webhook-listening", ["source": config.name, "sockets": "\(inherited.count) from systemd"])
+            return try HTTPServer(listeners: inherited, owned: [], limits: limits)
+        }
+        var sockets: [Int32] = []
+        do throws(ListenSocket.Failure) {
+            for address in config.listen { sockets += try ListenSocket.open(address) }
+        } catch {
+            for fd in sockets { close(fd) }
+            throw error
+        }
+        log.log(.info, "webhook-listening", ["source": config.name, "listen": config.listen.joined(separator: ",")])
+        return try HTTPServer(listeners: sockets, owned: Set(sockets), limits: limits)
+    }
+
+    /// A message waiting to be committed, and how to answer its request.
+    private struct PendingCommit: Sendable {
+        let intake: WebhookIntake
+        let now: Int64
+        let reply: @Sendable (HTTPResponse) -> Void
+    }
+
+    /// Decides one request: answers it at once, or hands its message to the committers.
+    private func decide(_ request: HTTPRequest, credentials: CredentialStore, commits: WorkQueue<PendingCommit>,
+                        reply: @escaping @Sendable (HTTPResponse) -> Void) {
+        let now = Int64(time(nil))
+        let known: WebhookCredentials
+        switch credentials.current(now: now) {
+        case .success(let value):
+            known = value
+        case .failure(let failure):
+            // Fail closed: without readable secrets or tokens no post is taken.
+            if request.path == "/healthz" {
+                return reply(.json(503, "{\"status\":\"unavailable\",\"reason\":" + JSONString.quote(failure.description) + "}"))
+            }
+            if request.path.hasPrefix("/v1/") {
+                metrics.rejected(reason: "credentials-unavailable")
+                return reply(.error(503, "the source's secrets or tokens cannot be read", headers: [HTTPField("Retry-After", "10")]))
+            }
+            known = .refusingAll
+        }
+        let context = WebhookContext(sourceName: config.name, aliases: FieldAliases(config.fieldAliases),
+                                     credentials: known, now: now)
+        switch WebhookHandler.handle(request, context: context) {
+        case .respond(let response, let refusal):
+            if let refusal { metrics.rejected(reason: refusal) }
+            reply(response)
+        case .health:
+            if let problem = health.problem() {
+                reply(.json(503, "{\"status\":\"unavailable\",\"reason\":" + JSONString.quote(problem) + "}"))
+            } else {
+                reply(.json(200, "{\"status\":\"ok\"}"))
+            }
+        case .metrics:
+            let text = MetricsText.render(metrics.snapshot, gauges())
+            reply(HTTPResponse(status: 200, headers: HTTPHeaders([HTTPField("Content-Type", MetricsText.contentType)]),
+                               body: Array(text.utf8)))
+        case .intake(let intake):
+            commits.push(PendingCommit(intake: intake, now: now, reply: reply))
+        }
+    }
+
+    /// Commits a batch and answers each request once its outcome is final (before publishing).
+    private func commit(_ batch: [PendingCommit]) {
+        var admitted: [PendingCommit] = []
+        for pending in batch {
+            if let key = pending.intake.replayKey,
+               !replays.admit(key, expires: pending.intake.replayExpires, now: pending.now) {
+                metrics.rejected(reason: "replay")
+                pending.reply(.error(401, "unauthorized"))
+            } else {
+                admitted.append(pending)
+            }
+        }
+        guard !admitted.isEmpty else { return }
+        let inputs = admitted.map {
+            MessagePipeline.Input(source: config, identity: $0.intake.identity, normalized: $0.intake.normalized)
+        }
+        _ = pipeline.process(inputs) { outcomes in
+            for (pending, outcome) in zip(admitted, outcomes) {
+                pending.reply(response(for: outcome, replayKey: pending.intake.replayKey))
+            }
+        }
+    }
+
+    private func response(for outcome: MessagePipeline.Outcome, replayKey: String?) -> HTTPResponse {
+        switch outcome {
+        case .committed(let id, let team, _):
+            return .json(202, "{\"id\":" + JSONString.quote(id) + ",\"team\":" + JSONString.quote(team) + "}")
+        case .duplicate(let id):
+            return .json(202, "{\"id\":" + JSONString.quote(id) + ",\"duplicate\":true}")
+        case .failed(_, let diskFull):
+            if let replayKey { replays.forget(replayKey) }
+            if diskFull {
+                return .error(503, "the disk is full; try again later", headers: [HTTPField("Retry-After", "60")])
+            }
+            return .error(500, "the message could not be committed")
+        }
+    }
+
+    private func gauges() -> MetricsText.Gauges {
+        let dead = ((try? FileManager.default.contentsOfDirectory(atPath: deadLetters)) ?? []).filter { $0.hasSuffix(".json") }
+        return MetricsText.Gauges(
+            queueDepths: teamQueues.map { ($0.team, QueueDirectory(path: $0.path).depth()) },
+            deadLetters: dead.count, residentBytes: ProcessStats.residentBytes(), uptime: metrics.uptime)
+    }
+
+    /// Raises the soft limit of open descriptors towards `wanted` (up to the hard limit).
+    private static func raiseDescriptorLimit(to wanted: UInt) {
+        var limit = rlimit()
+        guard getrlimit(RLIMIT_NOFILE_VALUE, &limit) == 0, limit.rlim_cur < wanted else { return }
+        limit.rlim_cur = min(limit.rlim_max, rlim_t(wanted))
+        _ = setrlimit(RLIMIT_NOFILE_VALUE, &limit)
+    }
+}
+
+/// `RLIMIT_NOFILE`, as the type `getrlimit` takes on Glibc.
+private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)

@@ -1,0 +1,61 @@
+import Foundation
+import Hashing
+
+/// Standard Webhooks v1 signatures: HMAC-SHA256 over `ID.TIMESTAMP.BODY`, sent as
+/// `webhook-signature: v1,BASE64` (several space-separated entries allowed).
+public enum StandardWebhooks {
+    /// How far a `webhook-timestamp` may be from now, in seconds (5 minutes).
+    public static let tolerance: Int64 = 300
+
+    /// Why a signature was refused (for the log only; clients get no detail).
+    public enum Refusal: String, Sendable, Equatable {
+        case missingHeaders = "missing webhook-id, webhook-timestamp or webhook-signature"
+        case badTimestamp = "webhook-timestamp is not a number"
+        case outsideTolerance = "webhook-timestamp too far from now"
+        case noMatch = "no matching signature"
+    }
+
+    /// The bytes that are signed: `ID.TIMESTAMP.BODY`.
+    public static func signedContent(id: String, timestamp: String, body: [UInt8]) -> [UInt8] {
+        var content = Array(id.utf8)
+        content.append(UInt8(ascii: "."))
+        content.append(contentsOf: timestamp.utf8)
+        content.append(UInt8(ascii: "."))
+        content.append(contentsOf: body)
+        return content
+    }
+
+    /// The signature `v1,BASE64` of a message under `key` (the decoded secret).
+    public static func sign(id: String, timestamp: Int64, body: [UInt8], key: [UInt8]) -> String {
+        let mac = Digest.hmacSHA256(key: key, message: signedContent(id: id, timestamp: String(timestamp), body: body))
+        return "v1," + Data(mac).base64EncodedString()
+    }
+
+    /// Checks the headers of a request against `keys`; nil when one `v1` signature matches
+    /// one key and the timestamp is within ``tolerance`` of `now` (Unix seconds).
+    public static func verify(id: String?, timestamp: String?, signature: String?, body: [UInt8],
+                              keys: [[UInt8]], now: Int64) -> Refusal? {
+        guard let id, let timestamp, let signature, !id.isEmpty else { return .missingHeaders }
+        guard !timestamp.isEmpty, timestamp.utf8.count <= 12, timestamp.utf8.allSatisfy(isDigit),
+              let seconds = Int64(timestamp) else { return .badTimestamp }
+        guard abs(seconds - now) <= tolerance else { return .outsideTolerance }
+        let offered = signatures(signature)
+        guard !offered.isEmpty else { return .noMatch }
+        let content = signedContent(id: id, timestamp: timestamp, body: body)
+        var matched = false
+        for key in keys {
+            let expected = Digest.hmacSHA256(key: key, message: content)
+            // Every candidate is compared, so the time taken does not tell which one matched.
+            for candidate in offered where Digest.constantTimeEqual(expected, candidate) { matched = true }
+        }
+        return matched ? nil : .noMatch
+    }
+
+    /// The decoded `v1` signatures of a `webhook-signature` value; other versions are skipped.
+    static func signatures(_ header: String) -> [[UInt8]] {
+        header.split(separator: " ").compactMap { entry in
+            guard entry.hasPrefix("v1,") else { return nil }
+            return StrictBase64.decode(String(entry.dropFirst(3)))
+        }.prefix(16).map { $0 }
+    }
+}
