@@ -110,6 +110,9 @@ extension IntakeJSON.Node {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
+        // Fast path: ASCII non-space at both ends.
+        let solid = { (scalar: Unicode.Scalar) in scalar.value > 0x20 && scalar.value < 0x7F }
+        if let first = unicodeScalars.first, let last = unicodeScalars.last, solid(first), solid(last) { return String(self) }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
