@@ -10,6 +10,7 @@ let package = Package(
     targets: [
         // C libraries, through their system packages
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
 
         // foundations: hashing, durable files, the message model
         .target(name: "Hashing", dependencies: ["CCrypto"]),
@@ -22,8 +23,8 @@ let package = Package(
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
         .target(name: "Routing", dependencies: ["Text", "Messages"]),
-        // deliver: queue directories, the commit journal
-        .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage"]),
+        // deliver: queue directories, the commit journal, the outbox and HTTP delivery
+        .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
         .target(name: "Daemon", dependencies: ["Intake", "Routing", "Delivery", "Messages", "Storage"]),
         .executableTarget(
