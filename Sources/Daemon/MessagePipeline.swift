@@ -12,6 +12,10 @@ import Synchronization
 /// fsynced in its team's queue, then one journal record set is appended and fsynced (the
 /// commit: only now may a source acknowledge), then the files are renamed into `new/` with one
 /// directory fsync per queue. A crash at any point is finished by ``recover()``.
+///
+/// A message for a team with an endpoint also gets its outbox record while it is staged (file
+/// fsynced, the outbox directory once per batch, all before the commit), so every committed
+/// message with an endpoint has one; after the commit it is handed to ``DeliveryService``.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -51,12 +55,14 @@ public final class MessagePipeline: Sendable {
     private let journal: CommitJournal
     private let log: EventLog
     private let prepared = Mutex<Set<String>>([])
+    private let delivery: DeliveryService?
 
-    /// Creates a pipeline over a journal and a router.
-    public init(routers: RouterBox, journal: CommitJournal, log: EventLog) {
+    /// Creates a pipeline over a journal and a router; `delivery` posts to team endpoints.
+    public init(routers: RouterBox, journal: CommitJournal, log: EventLog, delivery: DeliveryService? = nil) {
         self.routers = routers
         self.journal = journal
         self.log = log
+        self.delivery = delivery
     }
 
     /// Routes and commits a batch; returns one outcome per input, in order.
@@ -65,6 +71,7 @@ public final class MessagePipeline: Sendable {
         var outcomes = [Outcome](repeating: .failed(reason: "not processed", diskFull: false), count: inputs.count)
         var staged: [(index: Int, entry: CommitJournal.Entry, reason: String, channel: String)] = []
         var batchIDs = Set<String>()
+        var outboxRecords: [OutboxRecord] = []
         for (index, input) in inputs.enumerated() {
             let id = MessageID.make(source: input.source.name, identity: input.identity)
             if journal.contains(id) || !batchIDs.insert(id).inserted {
@@ -72,16 +79,19 @@ public final class MessagePipeline: Sendable {
                 continue
             }
             do {
-                let (entry, reason) = try stage(input, id: id, router: router)
+                let (entry, reason, record) = try stage(input, id: id, router: router)
                 staged.append((index, entry, reason, input.normalized.message.channel.rawValue))
+                if let record { outboxRecords.append(record) }
             } catch {
                 outcomes[index] = failure(error, id: id)
             }
         }
         guard !staged.isEmpty else { return outcomes }
         var committed: [CommitJournal.Entry] = []
+        let fresh: Set<String>
         do {
-            let fresh = Set(try journal.commit(staged.map(\.entry)))
+            if !outboxRecords.isEmpty { try delivery?.syncStaged() }
+            fresh = Set(try journal.commit(staged.map(\.entry)))
             for item in staged {
                 outcomes[item.index] = fresh.contains(item.entry.id)
                     ? .committed(id: item.entry.id, team: item.entry.team, reason: item.reason)
@@ -97,6 +107,7 @@ public final class MessagePipeline: Sendable {
             return outcomes
         }
         publish(committed)
+        delivery?.submit(outboxRecords.filter { fresh.contains($0.id) })
         return outcomes
     }
 
@@ -114,7 +125,7 @@ public final class MessagePipeline: Sendable {
         }
     }
 
-    private func stage(_ input: Input, id: String, router: Router) throws -> (CommitJournal.Entry, String) {
+    private func stage(_ input: Input, id: String, router: Router) throws -> (CommitJournal.Entry, String, OutboxRecord?) {
         var message = input.normalized.message
         message.id = id
         message.receivedAt = Timestamp.now()
@@ -126,9 +137,16 @@ public final class MessagePipeline: Sendable {
         try prepareOnce(queue)
         message.attachments = try queue.storeAttachments(
             id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) })
-        try queue.stage(id: id, json: Array(try MessageJSON.encode(message)))
+        let json = Array(try MessageJSON.encode(message))
+        try queue.stage(id: id, json: json)
+        var record: OutboxRecord?
+        if let delivery, let endpoint = router.config.team(named: decision.team)?.endpoint {
+            let pending = OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json)
+            try delivery.stage(pending)
+            record = pending
+        }
         let entry = CommitJournal.Entry(id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt)
-        return (entry, decision.reason.description)
+        return (entry, decision.reason.description, record)
     }
 
     private func prepareOnce(_ queue: QueueDirectory) throws {
