@@ -79,6 +79,12 @@ public final class DeliveryScheduler: Sendable {
         }
     }
 
+    /// The next due job whose endpoint has room, counted in flight, without waiting; `nil`
+    /// when none is due at `now`.
+    public func poll(now: Date = Date()) -> DeliveryJob? {
+        state.withLock { state in state.stopped ? nil : take(&state, now: now).0 }
+    }
+
     /// The job is done (delivered or a dead letter): its ID leaves the scheduler.
     public func finish(_ job: DeliveryJob) {
         state.withLock { state in

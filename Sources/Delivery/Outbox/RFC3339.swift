@@ -3,9 +3,9 @@ import Glibc
 
 /// UTC timestamps as in the message JSON: `2026-11-29T10:15:00.123Z`.
 public enum RFC3339 {
-    /// `date` with milliseconds, in UTC.
+    /// `date` to the nearest millisecond, in UTC.
     public static func format(_ date: Date) -> String {
-        let millisecondsTotal = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millisecondsTotal = Int64((date.timeIntervalSince1970 * 1000).rounded())
         var seconds = time_t(millisecondsTotal >= 0 ? millisecondsTotal / 1000 : (millisecondsTotal - 999) / 1000)
         let millis = Int(millisecondsTotal - Int64(seconds) * 1000)
         var parts = tm()
