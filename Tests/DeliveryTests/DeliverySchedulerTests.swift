@@ -44,8 +44,8 @@ final class DeliverySchedulerTests: XCTestCase {
         XCTAssertTrue(scheduler.contains("a"))
         scheduler.finish(taken)
         XCTAssertFalse(scheduler.contains("a"))
-        XCTAssertFalse(scheduler.submit(job("a", "L")) { false }, "the condition is respected")
-        XCTAssertTrue(scheduler.submit(job("a", "L")) { true })
+        XCTAssertEqual(scheduler.submit([job("a", "L")]) { _ in false }, 0, "the condition is respected")
+        XCTAssertEqual(scheduler.submit([job("a", "L"), job("b", "L")]) { $0 == "b" }, 1)
     }
 
     func testRescheduledJobsWaitUntilDueAndPausedLanesWait() throws {

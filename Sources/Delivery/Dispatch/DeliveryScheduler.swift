@@ -40,23 +40,20 @@ public final class DeliveryScheduler: Sendable {
         signal(8)
     }
 
-    /// Adds jobs whose IDs are not in the scheduler yet; returns how many were added.
+    /// Adds the jobs whose IDs are not in the scheduler and for which `condition` holds; returns
+    /// how many were added.
+    ///
+    /// `condition` is checked under the scheduler's lock, after the ID: with "the record file
+    /// still exists", and workers that remove a record before they ``finish(_:)`` its job, a
+    /// job that is done can never be added again.
     @discardableResult
-    public func submit(_ jobs: [DeliveryJob]) -> Int {
+    public func submit(_ jobs: [DeliveryJob], if condition: (String) -> Bool = { _ in true }) -> Int {
         let added = state.withLock { state in
-            jobs.reduce(0) { count, job in count + (insert(job, into: &state) ? 1 : 0) }
+            jobs.reduce(0) { count, job in
+                count + (!state.known.contains(job.id) && condition(job.id) && insert(job, into: &state) ? 1 : 0)
+            }
         }
         signal(added)
-        return added
-    }
-
-    /// Adds `job` if its ID is not in the scheduler and `condition` (checked under the
-    /// scheduler's lock, such as "the record file still exists") holds.
-    public func submit(_ job: DeliveryJob, if condition: () -> Bool) -> Bool {
-        let added = state.withLock { state in
-            !state.known.contains(job.id) && condition() && insert(job, into: &state)
-        }
-        if added { signal(1) }
         return added
     }
 

@@ -76,7 +76,9 @@ public final class DeliveryService: Sendable {
     /// Schedules committed records (the pipeline calls this right after the commit).
     public func submit(_ records: [OutboxRecord]) {
         guard !records.isEmpty else { return }
-        scheduler.submit(records.map(DeliveryJob.init(record:)))
+        // The watcher may have seen the record first, and the message may be delivered and its
+        // record gone by now: only a record still in the outbox is scheduled.
+        scheduler.submit(records.map(DeliveryJob.init(record:))) { outbox.contains($0) }
     }
 
     /// What ``recover()`` found.
@@ -119,7 +121,7 @@ public final class DeliveryService: Sendable {
     public func consider(ids: [String]) {
         for id in ids where !scheduler.contains(id) {
             guard let record = read(id), record.requeuedAt != nil || isCommitted(id) else { continue }
-            let added = scheduler.submit(DeliveryJob(record: record)) { outbox.contains(id) }
+            let added = scheduler.submit([DeliveryJob(record: record)]) { outbox.contains($0) } == 1
             if added, record.requeuedAt != nil { log(.info, "delivery-requeued", ["id": id, "team": record.team]) }
         }
     }
