@@ -31,15 +31,22 @@ public struct DeliveryJob: Sendable {
     var heldBytes: Int { record.map { $0.message.count + 512 } ?? 0 }
 }
 
-/// A binary min-heap of jobs by due time (then ID, so equal times keep a stable order).
+/// A binary min-heap of plain entries (due time, arrival order, slot), cheap to move under a lock.
 struct DueHeap {
-    private(set) var items: [DeliveryJob] = []
+    /// One waiting job: when it is due, a tie-breaker in arrival order, and where it is stored.
+    struct Entry {
+        var due: Double
+        var sequence: UInt64
+        var slot: Int
+    }
+
+    private(set) var items: [Entry] = []
 
     var count: Int { items.count }
-    var first: DeliveryJob? { items.first }
+    var first: Entry? { items.first }
 
-    mutating func push(_ job: DeliveryJob) {
-        items.append(job)
+    mutating func push(_ entry: Entry) {
+        items.append(entry)
         var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
@@ -49,7 +56,7 @@ struct DueHeap {
         }
     }
 
-    mutating func pop() -> DeliveryJob? {
+    mutating func pop() -> Entry? {
         guard !items.isEmpty else { return nil }
         items.swapAt(0, items.count - 1)
         let top = items.removeLast()
@@ -66,7 +73,7 @@ struct DueHeap {
         }
     }
 
-    private static func before(_ a: DeliveryJob, _ b: DeliveryJob) -> Bool {
-        (a.due, a.id) < (b.due, b.id)
+    private static func before(_ a: Entry, _ b: Entry) -> Bool {
+        a.due < b.due || (a.due == b.due && a.sequence < b.sequence)
     }
 }

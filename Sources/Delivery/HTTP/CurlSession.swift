@@ -14,6 +14,8 @@ public final class CurlSession {
 
     /// Connections this session has opened so far (each keep-alive reuse opens none).
     public private(set) var connectionsOpened = 0
+    /// URL and transport of the last request: the options that stay set for the next one.
+    private var configured: (url: String, transport: HTTPTransport)?
 
     /// Creates a session whose transfers give up when `abort` fires.
     public init(abort: AbortSignal = AbortSignal()) throws(HTTPFailure) {
@@ -32,7 +34,6 @@ public final class CurlSession {
 
     /// Sends `request` and waits for the answer (or the time limit).
     public func post(_ request: HTTPRequest) -> HTTPOutcome {
-        curl_easy_reset(handle)  // keeps live connections and the TLS session cache
         response.reset()
         errorText.initialize(to: 0)
         var headers: UnsafeMutablePointer<curl_slist>?
@@ -43,7 +44,14 @@ public final class CurlSession {
             }
             headers = extended
         }
-        if let failure = configure(request, headers: headers) { return .failure(failure) }
+        if configured?.url != request.url || configured?.transport != request.transport {
+            configured = nil
+            curl_easy_reset(handle)  // keeps live connections and the TLS session cache
+            if let failure = configure(request) { return .failure(failure) }
+            configured = (request.url, request.transport)
+        }
+        let set = wegwijzer_curl_set_headers(handle, headers)
+        guard set == CURLE_OK else { return .failure(failure(set)) }
         let code = request.body.withUnsafeBytes { body -> CURLcode in
             let set = wegwijzer_curl_set_post_body(handle, body.baseAddress ?? UnsafeRawPointer(errorText), curl_off_t(body.count))
             return set == CURLE_OK ? curl_easy_perform(handle) : set
@@ -54,11 +62,12 @@ public final class CurlSession {
         guard code == CURLE_OK else { return .failure(failure(code)) }
         var status = 0
         _ = wegwijzer_curl_get_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .response(HTTPResponse(status: status, retryAfter: header("Retry-After"), bodyPrefix: response.prefix))
+        let retryAfter = (200...299).contains(status) ? nil : header("Retry-After")
+        return .response(HTTPResponse(status: status, retryAfter: retryAfter, bodyPrefix: response.prefix))
     }
 
-    /// Applies every option of one request; the first failure, if any.
-    private func configure(_ request: HTTPRequest, headers: UnsafeMutablePointer<curl_slist>?) -> HTTPFailure? {
+    /// Applies the options that depend on the URL and transport only; the first failure, if any.
+    private func configure(_ request: HTTPRequest) -> HTTPFailure? {
         let transport = request.transport
         var codes: [CURLcode] = [
             wegwijzer_curl_set_error_buffer(handle, errorText),
@@ -71,7 +80,6 @@ public final class CurlSession {
             wegwijzer_curl_set_long(handle, CURLOPT_CONNECTTIMEOUT_MS, CurlSession.milliseconds(transport.connectTimeout)),
             wegwijzer_curl_set_long(handle, CURLOPT_TIMEOUT_MS, CurlSession.milliseconds(transport.timeout)),
             wegwijzer_curl_set_long(handle, CURLOPT_TCP_NODELAY, 1),
-            wegwijzer_curl_set_headers(handle, headers),
             wegwijzer_curl_set_write_function(handle, { data, size, count, context in
                 let length = size * count
                 if let context, let data {
