@@ -89,6 +89,13 @@ public final class DeliveryService: Sendable {
         public var removed = 0
         /// Records that could not be read, set aside as `ID.json.unreadable`.
         public var unreadable = 0
+
+        /// Creates a summary.
+        public init(scheduled: Int = 0, removed: Int = 0, unreadable: Int = 0) {
+            self.scheduled = scheduled
+            self.removed = removed
+            self.unreadable = unreadable
+        }
     }
 
     /// Reads the outbox at start: removes records whose ID was never committed, settles
