@@ -32,38 +32,21 @@ public final class Daemon {
         let log = EventLog(errorFile: state + "/errors.log")
         let pipeline: MessagePipeline
         let routers = RouterBox(Router(config: config))
-        let delivery: DeliveryService
-        signal(SIGPIPE, SIG_IGN)
-        guard CurlLibrary.initialize() else {
-            printLine("wegwijzer run: libcurl could not be initialized")
-            return 2
-        }
+        let delivery: DeliveryRunner
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
-            delivery = DeliveryService(
-                state: state, configuration: try EndpointDelivery.configuration(config).get(),
-                userAgent: "wegwijzer/\(Daemon.version)", isCommitted: journal.contains,
-                log: { level, event, fields in log.log(EventLog.Level(rawValue: level.rawValue) ?? .info, event, fields) })
-            try delivery.prepare()
-            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, delivery: delivery)
+            delivery = try DeliveryRunner(config: config, journal: journal, log: log, version: Daemon.version)
+            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, delivery: delivery.service)
             try pipeline.recover(queues: config.queuePaths)
-            let recovered = delivery.recover()
-            log.log(.info, "outbox-recovered", ["scheduled": String(recovered.scheduled), "removed": String(recovered.removed),
-                                                "unreadable": String(recovered.unreadable)])
+            delivery.recover()
         } catch {
             printLine("wegwijzer run: \(error)")
             return 2
         }
+        signal(SIGPIPE, SIG_IGN)
         delivery.start()
-        let watcherStop = StopSignal()
-        let watcherDone = DispatchSemaphore(value: 0)
-        let outboxWatcher = OutboxWatcher(delivery: delivery, stop: watcherStop, log: log)
-        Thread.detachNewThread {
-            outboxWatcher.run()
-            watcherDone.signal()
-        }
         let sources = SourceSet(pipeline: pipeline, log: log)
         sources.apply(config)
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
@@ -79,25 +62,15 @@ public final class Daemon {
                 if let reloaded = reload(&config, log: log) {
                     routers.replace(with: Router(config: reloaded))
                     sources.apply(reloaded)
-                    switch EndpointDelivery.configuration(reloaded) {
-                    case .success(let endpoints): delivery.reconfigure(endpoints)
-                    case .failure(let error):
-                        log.log(.error, "endpoint-config-failed", ["reason": error.description, "kept": "the endpoints before the reload"])
-                    }
+                    delivery.reload(reloaded)
                 }
             case SIGTERM, SIGINT:
                 log.log(.info, "stopping", [:])
                 try? notifier.stopping()
                 let deadline = DispatchTime.now() + 9
-                watcherStop.stop()
-                let deliveryStopped = DispatchSemaphore(value: 0)
-                Thread.detachNewThread {
-                    delivery.stop(deadline: deadline)
-                    deliveryStopped.signal()
-                }
+                let deliveryStopped = delivery.stop(deadline: deadline)
                 sources.stopAll(deadline: deadline)
                 _ = deliveryStopped.wait(timeout: deadline)
-                _ = watcherDone.wait(timeout: deadline)
                 log.log(.info, "stopped", [:])
                 return 0
             default:

@@ -231,6 +231,34 @@ final class DeliveryEndToEndTests: XCTestCase {
         XCTAssertEqual(sink.requests.count, 1)
     }
 
+    func testReloadMovesTheEndpointAndABrokenSecretKeepsTheOldOne() throws {
+        var first: WebhookSink!
+        var second: WebhookSink!
+        let daemon = try daemon { root in
+            first = try WebhookSink(in: root)
+            try first.start()
+            second = try WebhookSink(in: root)
+            try second.start()
+            return DeliveryFixture.config(teams: ["Milieu": "endpoint = \(first.url)"])
+        }
+        try daemon.start()
+        try daemon.drop(DeliveryFixture.form("asbest", 1), as: "a.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 20) { first.requests.count == 1 }, daemon.log)
+        try DeliveryFixture.config(teams: ["Milieu": "endpoint = \(second.url)"])
+            .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("\"reloaded\"") }, daemon.log)
+        try daemon.drop(DeliveryFixture.form("asbest", 2), as: "b.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 20) { second.requests.count == 1 }, daemon.log)
+        try DeliveryFixture.config(teams: ["Milieu": "endpoint = \(first.url)\nendpoint-secret = /nonexistent/milieu.whsec"])
+            .write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("endpoint-config-failed") }, daemon.log)
+        try daemon.drop(DeliveryFixture.form("asbest", 3), as: "c.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 20) { second.requests.count == 2 }, "the endpoints before the reload stay: \(daemon.log)")
+        XCTAssertEqual(first.requests.count, 1)
+    }
+
     func testAThousandDeliveriesUseNoMoreConnectionsThanWorkers() throws {
         var sink: WebhookSink!
         let daemon = try daemon { root in
