@@ -11,14 +11,16 @@ let package = Package(
         // C libraries, through their system packages
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CSystem"),
 
         // foundations: hashing, durable files, the message model
         .target(name: "Hashing", dependencies: ["CCrypto"]),
-        .target(name: "Storage"),
+        .target(name: "Storage", dependencies: ["CSystem"]),
         .target(name: "Messages"),
 
         // sources and normalize: drop directories and channel normalizers
-        .target(name: "Intake", dependencies: ["Messages", "Storage"]),
+        .target(name: "Mail"),
+        .target(name: "Intake", dependencies: ["Messages", "Storage", "Mail"]),
         // normalize: Dutch text analysis (pure)
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
@@ -26,7 +28,7 @@ let package = Package(
         // deliver: queue directories, the commit journal, the outbox and HTTP delivery
         .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Routing", "Delivery", "Messages", "Storage"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Messages", "Storage"]),
         .executableTarget(
             name: "wegwijzer",
             dependencies: ["Daemon", "Intake", "Routing", "Delivery", "Messages", "Text", "Storage"]),

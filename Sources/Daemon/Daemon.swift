@@ -17,7 +17,7 @@ public final class Daemon {
     /// The version sent as `User-Agent: wegwijzer/VERSION` to endpoints.
     public static let version = "0.1.0"
 
-    /// Prepares a daemon for `configPath`; `stateOverride` replaces `[router] state`.
+    /// Prepares a daemon for `configPath`; `stateOverride`, an absolute path, replaces `[router] state`.
     public init(configPath: String, stateOverride: String?) {
         self.configPath = configPath
         self.stateOverride = stateOverride
@@ -27,7 +27,7 @@ public final class Daemon {
     public func run() -> Int32 {
         let signals = SignalWaiter([SIGHUP, SIGTERM, SIGINT])
         guard var config = load(reporting: { printLine($0) }) else { return 2 }
-        if let stateOverride { config = config.withState(absolute(stateOverride)) }
+        if let stateOverride { config = config.withState(stateOverride) }
         let state = config.router.state
         let log = EventLog(errorFile: state + "/errors.log")
         let pipeline: MessagePipeline
@@ -52,7 +52,12 @@ public final class Daemon {
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
         try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
         var nextWatchdog = DispatchTime.now()
+        var nextRepublish = DispatchTime.now() + 10
         while true {
+            if DispatchTime.now() >= nextRepublish {
+                pipeline.publishPending()
+                nextRepublish = .now() + 10
+            }
             if let interval = notifier.watchdogInterval, DispatchTime.now() >= nextWatchdog {
                 try? notifier.watchdog()
                 nextWatchdog = .now() + .nanoseconds(Int(interval.components.seconds * 1_000_000_000 + interval.components.attoseconds / 1_000_000_000))
@@ -87,7 +92,7 @@ public final class Daemon {
             log.log(.error, "reload-failed", ["config": configPath, "reason": errors.prefix(20).joined(separator: "; ")])
             return nil
         }
-        if let stateOverride { fresh = fresh.withState(absolute(stateOverride)) }
+        if let stateOverride { fresh = fresh.withState(stateOverride) }
         config = fresh
         log.log(.info, "reloaded", ["config": configPath, "configHash": fresh.configHash])
         return fresh
@@ -97,10 +102,6 @@ public final class Daemon {
         let (config, diagnostics) = ConfigLoader.load(path: configPath)
         for diagnostic in diagnostics where diagnostic.severity == .error { report(diagnostic.description) }
         return config
-    }
-
-    private func absolute(_ path: String) -> String {
-        path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 }
 

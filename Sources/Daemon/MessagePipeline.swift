@@ -8,14 +8,15 @@ import Synchronization
 
 /// Routes normalized inputs and commits them durably, in groups.
 ///
-/// For a batch: every message is routed, its attachments and `tmp/ID.json` are written and
-/// fsynced in its team's queue, then one journal record set is appended and fsynced (the
-/// commit: only now may a source acknowledge), then the files are renamed into `new/` with one
-/// directory fsync per queue. A crash at any point is finished by ``recover()``.
+/// For a batch: every message is routed, its attachments and `tmp/ID.json` are written in its
+/// team's queue, one `syncfs` per file system makes them all durable (group commit), then one
+/// journal record set is appended and fsynced (the commit: only now may a source acknowledge),
+/// then the files are renamed into `new/` with one directory fsync per queue. A crash at any
+/// point is finished by ``recover(queues:)``.
 ///
-/// A message for a team with an endpoint also gets its outbox record while it is staged (file
-/// fsynced, the outbox directory once per batch, all before the commit), so every committed
-/// message with an endpoint has one; after the commit it is handed to ``DeliveryService``.
+/// A message for a team with an endpoint also gets its outbox record while it is staged, made
+/// durable by the same file-system sync before the commit, so every committed message with an
+/// endpoint has one; after the commit it is handed to ``DeliveryService``.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -25,11 +26,27 @@ public final class MessagePipeline: Sendable {
         public var identity: [UInt8]
         /// The normalized message and its attachments.
         public var normalized: NormalizedInput
+        /// Threading facts, for e-mail: a reply goes to the team of the message it answers.
+        public var conversation: Conversation?
         /// Creates an input.
-        public init(source: SourceConfig, identity: [UInt8], normalized: NormalizedInput) {
+        public init(source: SourceConfig, identity: [UInt8], normalized: NormalizedInput, conversation: Conversation? = nil) {
             self.source = source
             self.identity = identity
             self.normalized = normalized
+            self.conversation = conversation
+        }
+    }
+
+    /// An input's place in a conversation.
+    public struct Conversation: Sendable, Hashable {
+        /// The key later replies refer to (an e-mail's Message-ID).
+        public var key: String?
+        /// Keys of the messages this one answers, most recent first.
+        public var ancestors: [String]
+        /// Creates a conversation record.
+        public init(key: String?, ancestors: [String]) {
+            self.key = key
+            self.ancestors = ancestors
         }
     }
 
@@ -90,7 +107,8 @@ public final class MessagePipeline: Sendable {
         var committed: [CommitJournal.Entry] = []
         let fresh: Set<String>
         do {
-            if !outboxRecords.isEmpty { try delivery?.syncStaged() }
+            let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
+            try syncFileSystems(of: staged.map(\.entry.queue) + outbox)
             fresh = Set(try journal.commit(staged.map(\.entry)))
             for item in staged {
                 outcomes[item.index] = fresh.contains(item.entry.id)
@@ -111,10 +129,15 @@ public final class MessagePipeline: Sendable {
         return outcomes
     }
 
+    /// Publishes committed messages whose publishing failed earlier (idempotent).
+    public func publishPending() {
+        publish(journal.unpublished)
+    }
+
     /// Finishes what a crash interrupted: publishes committed messages still in `tmp/`, and
     /// removes staged files that were never committed from the configured queues.
     public func recover(queues: [String]) throws {
-        publish(journal.unpublished)
+        publishPending()
         for path in queues {
             let queue = QueueDirectory(path: path)
             guard DurableFile.isDirectory(path + "/tmp") else { continue }
@@ -130,23 +153,36 @@ public final class MessagePipeline: Sendable {
         message.id = id
         message.receivedAt = Timestamp.now()
         let minimum = input.source.type == .callDrop ? input.source.minConfidence : nil
-        let (routed, decision) = router.route(message, context: RoutingContext(minConfidence: minimum))
+        let earlier = input.conversation?.ancestors.lazy.compactMap { self.journal.conversation($0) }.first
+        let context = RoutingContext(minConfidence: minimum, conversation: earlier.map { ($0.team, $0.id) })
+        let (routed, decision) = router.route(message, context: context)
         message = routed
         let queuePath = router.config.queuePath(forTeam: decision.team)
         let queue = QueueDirectory(path: queuePath)
         try prepareOnce(queue)
         message.attachments = try queue.storeAttachments(
-            id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) })
+            id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) }, sync: false)
         let json = Array(try MessageJSON.encode(message))
-        try queue.stage(id: id, json: json)
+        try queue.stage(id: id, json: json, sync: false)
         var record: OutboxRecord?
         if let delivery, let endpoint = router.config.team(named: decision.team)?.endpoint {
             let pending = OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json)
-            try delivery.stage(pending)
+            try delivery.stage(pending, sync: false)
             record = pending
         }
-        let entry = CommitJournal.Entry(id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt)
+        let entry = CommitJournal.Entry(
+            id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,
+            conversationKey: input.conversation?.key)
         return (entry, decision.reason.description, record)
+    }
+
+    /// Group commit: one `syncfs` per file system makes every file the batch staged durable.
+    private func syncFileSystems(of paths: [String]) throws {
+        var synced = Set<UInt64>()
+        for path in paths {
+            guard let device = DurableFile.device(of: path), synced.insert(device).inserted else { continue }
+            try DurableFile.syncFileSystem(containing: path)
+        }
     }
 
     private func prepareOnce(_ queue: QueueDirectory) throws {

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Intake
 import Routing
 
 /// The running sources, one thread each; restarted one by one when a reload changes them.
@@ -41,17 +42,30 @@ final class SourceSet {
     private func start(_ source: SourceConfig, key: String, config: RoutingConfig) {
         let stop = StopSignal()
         let done = DispatchSemaphore(value: 0)
+        let folder: any InputFolder
         switch source.type {
         case .formDrop, .callDrop:
             guard let path = config.sourcePath(source) else { return }
-            let worker = DropSource(config: source, path: path, pipeline: pipeline, log: log, stop: stop)
-            Thread.detachNewThread {
-                worker.run()
-                done.signal()
+            folder = DropDirectory(path: path)
+        case .maildir:
+            guard let path = config.sourcePath(source) else { return }
+            let maildir = MaildirFolder(path: path, deleteAfterRead: source.deleteAfterRead)
+            do {
+                try maildir.prepare()
+            } catch {
+                log.log(.error, "source-failed", ["source": source.name, "reason": "\(error)"])
+                return
             }
+            folder = maildir
         default:
             log.log(.warning, "source-unsupported", ["source": source.name, "reason": "type \(source.type.rawValue) is not served by this build"])
             return
+        }
+        let worker = FolderSource(
+            config: source, folder: folder, noisePath: config.router.state + "/noise", pipeline: pipeline, log: log, stop: stop)
+        Thread.detachNewThread {
+            worker.run()
+            done.signal()
         }
         running[source.name] = Running(key: key, stop: stop, done: done)
         log.log(.info, "source-started", ["source": source.name, "type": source.type.rawValue])

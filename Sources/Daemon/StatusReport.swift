@@ -41,6 +41,8 @@ public struct StatusReport: Sendable {
     public var queues: [Queue]
     /// Drop sources.
     public var sources: [Source]
+    /// Automatic mail (auto-replies, bounces) set aside in `STATE/noise/`.
+    public var noise: Int
     /// Committed messages not yet in their queue's `new/`.
     public var pending: Int
     /// Message IDs held for dedupe.
@@ -66,11 +68,13 @@ public struct StatusReport: Sendable {
             return Queue(team: team.name, path: path, depth: QueueDirectory(path: path).depth())
         }
         sources = config.sources.compactMap { source in
-            guard source.type == .formDrop || source.type == .callDrop, let path = config.sourcePath(source) else { return nil }
-            let directory = DropDirectory(path: path)
+            guard let path = config.sourcePath(source) else { return nil }
+            let folder: any InputFolder = source.type == .maildir
+                ? MaildirFolder(path: path, deleteAfterRead: source.deleteAfterRead) : DropDirectory(path: path)
             return Source(name: source.name, type: source.type.rawValue,
-                          waiting: directory.pending(limit: Int.max).count, rejected: directory.rejectedCount)
+                          waiting: folder.pending(limit: Int.max).count, rejected: folder.rejectedCount)
         }
+        noise = DropDirectory.count(reasonsIn: state + "/noise")
         let journal = CommitJournal.read(directory: state + "/journal")
         pending = journal.unpublished.count
         committed = journal.committed

@@ -6,8 +6,9 @@ import Synchronization
 /// The durable record of which messages are committed and which are published.
 ///
 /// An append-only log of tab-separated lines in `STATE/journal/`:
-/// `C ID TEAM QUEUE-DIR RECEIVED-AT` once a message is staged and committed (the moment its
-/// source may be acknowledged), `P ID` once it is in the queue's `new/`. A torn last line
+/// `C ID TEAM QUEUE-DIR RECEIVED-AT [CONVERSATION-KEY]` once a message is staged and committed
+/// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`. The
+/// conversation key (an e-mail's Message-ID) lets a later reply find the team of this message. A torn last line
 /// (a crash mid-write) was never acknowledged and is ignored. The set of committed IDs is the
 /// dedupe index: an input read again after a crash gets the same ID and is not delivered twice.
 public final class CommitJournal: Sendable {
@@ -21,19 +22,36 @@ public final class CommitJournal: Sendable {
         public var queue: String
         /// RFC 3339 time it was received.
         public var receivedAt: String
+        /// The key later replies refer to (an e-mail's Message-ID), if any.
+        public var conversationKey: String?
         /// Creates an entry.
-        public init(id: String, team: String, queue: String, receivedAt: String) {
+        public init(id: String, team: String, queue: String, receivedAt: String, conversationKey: String? = nil) {
             self.id = id
             self.team = team
             self.queue = queue
             self.receivedAt = receivedAt
+            self.conversationKey = conversationKey
         }
+
+        var line: String {
+            let fields = [id, team, queue, receivedAt] + (conversationKey.map { [$0] } ?? [])
+            return "C\t" + fields.map(CommitJournal.clean).joined(separator: "\t") + "\n"
+        }
+    }
+
+    /// The message a conversation key belongs to.
+    public struct ConversationEntry: Sendable, Hashable {
+        /// Its message ID.
+        public var id: String
+        /// The team it went to.
+        public var team: String
     }
 
     private struct State {
         var descriptor: Int32
         var committed: Set<String>
         var unpublished: [String: Entry]
+        var conversations: [String: ConversationEntry]
         var segmentBytes: Int
         var segmentNumber: Int
     }
@@ -49,14 +67,13 @@ public final class CommitJournal: Sendable {
         _ = try DurableFile.makeDirectories(at: directory, mode: 0o750)
         let segments = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         let numbers = segments.compactMap(CommitJournal.segmentNumber).sorted()
-        var committed = Set<String>()
-        var unpublished: [String: Entry] = [:]
+        var replayed = Replay()
         for number in numbers {
             let path = CommitJournal.segmentPath(directory, number)
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw IOFailure(operation: .read, path: path, errno: errno)
             }
-            CommitJournal.replay(Array(data), committed: &committed, unpublished: &unpublished)
+            replayed.read(Array(data))
         }
         let current = numbers.last ?? 1
         let path = CommitJournal.segmentPath(directory, current)
@@ -66,21 +83,20 @@ public final class CommitJournal: Sendable {
         fstat(descriptor, &info)
         if numbers.isEmpty { try DurableFile.syncDirectory(at: directory) }
         state = Mutex(State(
-            descriptor: descriptor, committed: committed, unpublished: unpublished,
-            segmentBytes: Int(info.st_size), segmentNumber: current))
+            descriptor: descriptor, committed: replayed.committed, unpublished: replayed.unpublished,
+            conversations: replayed.conversations, segmentBytes: Int(info.st_size), segmentNumber: current))
     }
 
     /// Reads the journal without opening it for writing: (committed IDs, unpublished entries).
     public static func read(directory: String) -> (committed: Int, unpublished: [Entry]) {
         let segments = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var committed = Set<String>()
-        var unpublished: [String: Entry] = [:]
+        var replayed = Replay()
         for number in segments.compactMap(segmentNumber).sorted() {
             if let data = FileManager.default.contents(atPath: segmentPath(directory, number)) {
-                replay(Array(data), committed: &committed, unpublished: &unpublished)
+                replayed.read(Array(data))
             }
         }
-        return (committed.count, Array(unpublished.values))
+        return (replayed.committed.count, Array(replayed.unpublished.values))
     }
 
     deinit {
@@ -97,6 +113,11 @@ public final class CommitJournal: Sendable {
         state.withLock { Array($0.unpublished.values) }.sorted { ($0.receivedAt, $0.id) < ($1.receivedAt, $1.id) }
     }
 
+    /// The message that a conversation key (an e-mail's Message-ID) belongs to.
+    public func conversation(_ key: String) -> ConversationEntry? {
+        state.withLock { $0.conversations[key] }
+    }
+
     /// Number of committed IDs held for dedupe.
     public var committedCount: Int { state.withLock { $0.committed.count } }
 
@@ -110,11 +131,11 @@ public final class CommitJournal: Sendable {
                 fresh.append(entry)
             }
             guard !fresh.isEmpty else { return [] }
-            let text = fresh.map { "C\t\($0.id)\t\(clean($0.team))\t\(clean($0.queue))\t\(clean($0.receivedAt))\n" }.joined()
-            try append(text, sync: true, state: &state)
+            try append(fresh.map(\.line).joined(), sync: true, state: &state)
             for entry in fresh {
                 state.committed.insert(entry.id)
                 state.unpublished[entry.id] = entry
+                if let key = entry.conversationKey { state.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
             }
             return fresh.map(\.id)
         }
@@ -142,7 +163,7 @@ public final class CommitJournal: Sendable {
     private func rotate(_ state: inout State) throws(IOFailure) {
         let next = state.segmentNumber + 1
         let path = CommitJournal.segmentPath(directory, next)
-        let lines = state.unpublished.values.map { "C\t\($0.id)\t\($0.team)\t\($0.queue)\t\($0.receivedAt)\n" }.joined()
+        let lines = state.unpublished.values.map(\.line).joined()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw IOFailure(operation: .open, path: path, errno: errno) }
         try DurableFile.writeAll(Array(lines.utf8), to: descriptor, path: path)
@@ -168,22 +189,32 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    private func clean(_ value: String) -> String {
+    fileprivate static func clean(_ value: String) -> String {
         String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
     }
 
-    private static func replay(_ bytes: [UInt8], committed: inout Set<String>, unpublished: inout [String: Entry]) {
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            let fields = bytes[start..<index].split(separator: 0x09, omittingEmptySubsequences: false)
-                .map { String(decoding: $0, as: UTF8.self) }
-            start = index + 1
-            if fields.first == "C", fields.count >= 5 {
-                committed.insert(fields[1])
-                unpublished[fields[1]] = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4])
-            } else if fields.first == "P", fields.count >= 2 {
-                committed.insert(fields[1])
-                unpublished.removeValue(forKey: fields[1])
+    /// What replaying journal segments yields.
+    private struct Replay {
+        var committed = Set<String>()
+        var unpublished: [String: Entry] = [:]
+        var conversations: [String: ConversationEntry] = [:]
+
+        mutating func read(_ bytes: [UInt8]) {
+            var start = 0
+            for index in bytes.indices where bytes[index] == 0x0A {
+                let fields = bytes[start..<index].split(separator: 0x09, omittingEmptySubsequences: false)
+                    .map { String(decoding: $0, as: UTF8.self) }
+                start = index + 1
+                if fields.first == "C", fields.count >= 5 {
+                    let entry = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4],
+                                      conversationKey: fields.count > 5 ? fields[5] : nil)
+                    committed.insert(entry.id)
+                    unpublished[entry.id] = entry
+                    if let key = entry.conversationKey { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                } else if fields.first == "P", fields.count >= 2 {
+                    committed.insert(fields[1])
+                    unpublished.removeValue(forKey: fields[1])
+                }
             }
         }
     }

@@ -53,8 +53,9 @@ public struct QueueDirectory: Sendable, Hashable {
     /// Names are made safe and unique with ``SafeFilename``. A file already there with the same
     /// content is kept (a repeated run); one with other content (left by a crash) is replaced.
     /// Returns the records for the message JSON, in the order given.
+    /// With `sync: false` nothing is fsynced: the caller syncs the file system after the batch.
     public func storeAttachments(
-        id: String, _ files: [(filename: String, contentType: String, data: [UInt8])]
+        id: String, _ files: [(filename: String, contentType: String, data: [UInt8])], sync: Bool = true
     ) throws -> [Attachment] {
         try Self.validate(id: id)
         guard !files.isEmpty else { return [] }
@@ -66,38 +67,41 @@ public struct QueueDirectory: Sendable, Hashable {
         for (file, name) in zip(files, names) {
             let target = directory + "/" + name
             if DurableFile.exists(target), (try? DurableFile.readFile(at: target)) == file.data {
-                try DurableFile.syncFile(at: target)
+                if sync { try DurableFile.syncFile(at: target) }
             } else {
-                try writeReplacing(target, file.data, group: group, part: directory + "/." + name + ".part")
+                try writeReplacing(target, file.data, group: group, part: directory + "/." + name + ".part", sync: sync)
             }
             records.append(Attachment(
                 filename: name, contentType: file.contentType, size: file.data.count,
                 sha256: Digest.sha256Hex(file.data), path: "attachments/\(id)/\(name)"))
         }
         // Both always: an earlier run may have created them and stopped before syncing.
-        try DurableFile.syncDirectory(at: directory)
-        try DurableFile.syncDirectory(at: attachments)
+        if sync {
+            try DurableFile.syncDirectory(at: directory)
+            try DurableFile.syncDirectory(at: attachments)
+        }
         return records
     }
 
-    /// Writes `tmp/ID.json` durably, replacing any earlier version.
-    public func stage(id: String, json: [UInt8]) throws {
-        try stage([(id: id, json: json)])
+    /// Writes `tmp/ID.json` durably, replacing any earlier version; with `sync: false` the
+    /// caller makes it durable by syncing the file system after the batch.
+    public func stage(id: String, json: [UInt8], sync: Bool = true) throws {
+        try stage([(id: id, json: json)], sync: sync)
     }
 
     /// Writes `tmp/ID.json` for each message, then syncs `tmp/` once.
     ///
     /// On return every file and its directory entry is durable, so a committed pipeline state
     /// that says "staged" is true after a crash.
-    public func stage(_ messages: [(id: String, json: [UInt8])]) throws {
+    public func stage(_ messages: [(id: String, json: [UInt8])], sync: Bool = true) throws {
         for message in messages { try Self.validate(id: message.id) }
         guard !messages.isEmpty else { return }
         let group = try DurableFile.group(of: path)
         for message in messages {
             let target = stagedPath(message.id)
-            try writeReplacing(target, message.json, group: group, part: target + ".part")
+            try writeReplacing(target, message.json, group: group, part: target + ".part", sync: sync)
         }
-        try DurableFile.syncDirectory(at: tmp)
+        if sync { try DurableFile.syncDirectory(at: tmp) }
     }
 
     /// Moves `tmp/ID.json` to `new/ID.json` for each ID, then syncs `new/` once (group commit).
@@ -171,9 +175,9 @@ public struct QueueDirectory: Sendable, Hashable {
     /// Writes `data` to `part` (a name no other entry can have), fsyncs it and renames it over
     /// `target`; a reader sees the old file or the new one, never a part. The caller syncs the
     /// directory.
-    private func writeReplacing(_ target: String, _ data: [UInt8], group: gid_t, part: String) throws {
+    private func writeReplacing(_ target: String, _ data: [UInt8], group: gid_t, part: String, sync: Bool) throws {
         try DurableFile.removeFile(at: part)
-        try DurableFile.createFile(at: part, contents: data, mode: Self.fileMode, group: group)
+        try DurableFile.createFile(at: part, contents: data, mode: Self.fileMode, group: group, sync: sync)
         try DurableFile.rename(part, to: target)
     }
 

@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import CSystem
 
 /// A failed file-system call: what was attempted, on which path, and the `errno` it gave.
 ///
@@ -79,8 +80,10 @@ public enum DurableFile {
     ///
     /// The file gets exactly `mode` whatever the umask, and the group `group` when given. On any
     /// failure the partly written file is removed, so a retry can start afresh.
+    /// With `sync: false` the fsync is left to the caller (``syncFileSystem(containing:)`` after a
+    /// whole batch): the group commit of the pipeline.
     public static func createFile(
-        at path: String, contents: [UInt8], mode: mode_t, group: gid_t? = nil
+        at path: String, contents: [UInt8], mode: mode_t, group: gid_t? = nil, sync: Bool = true
     ) throws(IOFailure) {
         let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .current(.create, path) }
@@ -92,7 +95,7 @@ public enum DurableFile {
                 throw IOFailure.current(.changeGroup, path)
             }
             try writeAll(contents, to: fd, path: path)
-            guard fsync(fd) == 0 else { throw IOFailure.current(.sync, path) }
+            guard !sync || fsync(fd) == 0 else { throw IOFailure.current(.sync, path) }
         } catch {
             _ = close(fd)
             _ = unlink(path)
@@ -149,6 +152,22 @@ public enum DurableFile {
     /// Fsyncs the existing file `path` (after an earlier run wrote it but may not have synced it).
     public static func syncFile(at path: String) throws(IOFailure) {
         try sync(path, flags: O_RDONLY | O_CLOEXEC)
+    }
+
+    /// Flushes everything written to the file system that holds `path` (`syncfs`): every file
+    /// and directory entry written before the call is durable when it returns. One call makes a
+    /// whole batch of unsynced writes durable at once.
+    public static func syncFileSystem(containing path: String) throws(IOFailure) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .current(.open, path) }
+        defer { _ = close(fd) }
+        guard wegwijzer_syncfs(fd) == 0 else { throw .current(.sync, path) }
+    }
+
+    /// The device of the file system holding `path`, to sync each file system once.
+    public static func device(of path: String) -> UInt64? {
+        var info = stat()
+        return stat(path, &info) == 0 ? UInt64(info.st_dev) : nil
     }
 
     /// Fsyncs the directory `path`, making its entries (created, renamed, removed) durable.

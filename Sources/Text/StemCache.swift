@@ -3,16 +3,22 @@ import Synchronization
 
 /// Remembers the stems of words already seen, so frequent words are stemmed once.
 ///
-/// Open addressing over an FNV-1a hash; keys and stems live in one byte arena. When the table
-/// fills up it starts over, which keeps memory bounded (about 4 MiB).
+/// Open addressing over an FNV-1a hash, one 16-byte slot per word (so a probe touches one cache
+/// line); keys and stems live in one byte arena. When the table fills up it starts over, which
+/// keeps memory bounded (about 2.5 MiB).
 struct StemCache {
-    private static let slotCount = 1 << 16
-    private static let arenaLimit = 4 << 20
+    private struct Slot {
+        var hash: UInt64 = 0
+        var offset: Int32 = -1
+        var wordLength: UInt16 = 0
+        var stemLength: UInt16 = 0
+    }
+
+    private static let slotCount = 1 << 15
+    private static let arenaLimit = 2 << 20
     private static let maxWordLength = 40
 
-    private var hashes = [UInt64](repeating: 0, count: slotCount)
-    private var offsets = [Int32](repeating: -1, count: slotCount)
-    private var lengths = [UInt16](repeating: 0, count: slotCount)
+    private var slots = [Slot](repeating: Slot(), count: slotCount)
     private var arena: [UInt8] = []
     private var used = 0
 
@@ -22,7 +28,7 @@ struct StemCache {
 
     /// Appends the stem of `word` to `output`.
     mutating func appendStem(of word: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
-        guard word.count <= StemCache.maxWordLength else {
+        guard word.count <= StemCache.maxWordLength, let start = word.baseAddress else {
             DutchStemmer.withStem(of: word) { output.append(contentsOf: $0) }
             return
         }
@@ -30,23 +36,25 @@ struct StemCache {
         for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         hash |= 1
         let mask = StemCache.slotCount - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        let found: Int? = arena.withUnsafeBufferPointer { arena in
-            for _ in 0..<8 {
-                let offset = Int(offsets[slot])
-                if offset < 0 { return nil }
-                if hashes[slot] == hash, Int(lengths[slot] & 0xFF) == word.count,
-                   memcmp(arena.baseAddress! + offset, word.baseAddress!, word.count) == 0 {
-                    return slot
+        let found: (offset: Int, stemLength: Int)? = slots.withUnsafeBufferPointer { slots in
+            arena.withUnsafeBufferPointer { arena in
+                var index = Int(truncatingIfNeeded: hash) & mask
+                for _ in 0..<8 {
+                    let slot = slots[index]
+                    if slot.offset < 0 { return nil }
+                    if slot.hash == hash, Int(slot.wordLength) == word.count,
+                       memcmp(arena.baseAddress! + Int(slot.offset), start, word.count) == 0 {
+                        return (Int(slot.offset) + word.count, Int(slot.stemLength))
+                    }
+                    index = (index + 1) & mask
                 }
-                slot = (slot + 1) & mask
+                return nil
             }
-            return nil
         }
         if let found {
-            let start = Int(offsets[found]) + word.count
-            let stemLength = Int(lengths[found] >> 8)
-            arena.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<start + stemLength])) }
+            arena.withUnsafeBufferPointer {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[found.offset..<found.offset + found.stemLength]))
+            }
             return
         }
         DutchStemmer.withStem(of: word) { stem in
@@ -56,21 +64,18 @@ struct StemCache {
     }
 
     private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>, hash: UInt64) {
-        guard stem.count <= 255 else { return }
         if used * 4 > StemCache.slotCount * 3 || arena.count > StemCache.arenaLimit { reset() }
         let mask = StemCache.slotCount - 1
-        var slot = Int(truncatingIfNeeded: hash) & mask
-        while offsets[slot] >= 0 { slot = (slot + 1) & mask }
-        hashes[slot] = hash
-        offsets[slot] = Int32(arena.count)
-        lengths[slot] = UInt16(word.count) | UInt16(stem.count) << 8
+        var index = Int(truncatingIfNeeded: hash) & mask
+        while slots[index].offset >= 0 { index = (index + 1) & mask }
+        slots[index] = Slot(hash: hash, offset: Int32(arena.count), wordLength: UInt16(word.count), stemLength: UInt16(stem.count))
         arena.append(contentsOf: word)
         arena.append(contentsOf: stem)
         used += 1
     }
 
     private mutating func reset() {
-        for index in offsets.indices { offsets[index] = -1 }
+        for index in slots.indices { slots[index].offset = -1 }
         arena.removeAll(keepingCapacity: true)
         used = 0
     }

@@ -107,16 +107,24 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testDevSetMeetsTheAccuracyAndPrecisionBar() throws {
-        let cases = BinaryRunner.repositoryRoot.appendingPathComponent("Tests/Fixtures/cases.tsv").path
+        try assertAccuracyAndPrecision(of: "Tests/Fixtures/cases.tsv")
+    }
+
+    func testHoldoutSetMeetsTheAccuracyAndPrecisionBar() throws {
+        try assertAccuracyAndPrecision(of: "Tests/Fixtures/holdout.tsv")
+    }
+
+    private func assertAccuracyAndPrecision(of file: String, line: UInt = #line) throws {
+        let cases = BinaryRunner.repositoryRoot.appendingPathComponent(file).path
         let result = try BinaryRunner.run(["test", "--config", config, "--min-accuracy", "0.9", cases])
-        assertStatus(result, 0)
-        for line in result.stdout.split(separator: "\n") {
-            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+        assertStatus(result, 0, line: line)
+        for row in result.stdout.split(separator: "\n") {
+            let fields = row.split(separator: " ", omittingEmptySubsequences: true)
             guard fields.count == 4, let precision = Double(fields[2]), Int(fields[1]) != nil else { continue }
-            XCTAssertGreaterThanOrEqual(precision, 0.9, "precision of \(fields[0])")
+            XCTAssertGreaterThanOrEqual(precision, 0.9, "precision of \(fields[0]) in \(file)", line: line)
         }
         let summary = result.stdout.split(separator: "\n").last { $0.contains("passed") } ?? ""
-        XCTAssertTrue(summary.contains("accuracy"), result.stdout)
+        XCTAssertTrue(summary.contains("accuracy"), result.stdout, line: line)
     }
 
     func testTestFailsOnAWrongCaseAndNamesIt() throws {

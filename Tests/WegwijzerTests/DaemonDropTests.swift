@@ -146,6 +146,6 @@ final class DaemonDropTests: XCTestCase {
         XCTAssertEqual(routing?["fallback"] as? Bool, true)
         XCTAssertTrue((routing?["reason"] as? String ?? "").contains("low transcription confidence"))
         XCTAssertEqual((message["sender"] as? [String: Any])?["phone"] as? String, "+31612345678")
-        XCTAssertTrue(daemon.waiting(in: "calls").isEmpty, "transcript and sidecar are removed")
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.waiting(in: "calls").isEmpty }, "transcript and sidecar are removed")
     }
 }

@@ -62,13 +62,14 @@ public final class DeliveryService: Sendable {
         }
     }
 
-    /// Writes the record of a message that is about to be committed (file fsynced); call
-    /// ``syncStaged()`` before the commit.
-    public func stage(_ record: OutboxRecord) throws {
-        try outbox.stage(record)
+    /// Writes the record of a message that is about to be committed. Before the commit, make
+    /// it durable: with `sync: true` (file fsynced) by ``syncStaged()``; with `sync: false` by
+    /// syncing the file system of ``outbox`` (`syncfs`), as the pipeline does for its batch.
+    public func stage(_ record: OutboxRecord, sync: Bool = true) throws {
+        try outbox.stage(record, sync: sync)
     }
 
-    /// Makes the staged records' directory entries durable.
+    /// Makes the directory entries of records staged with `sync: true` durable.
     public func syncStaged() throws {
         try outbox.syncDirectory()
     }

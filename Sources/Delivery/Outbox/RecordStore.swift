@@ -54,13 +54,14 @@ public final class RecordStore: Sendable {
         try write([record])
     }
 
-    /// Writes each record's file (fsynced) without syncing the directory: the caller does that
-    /// once for a batch with ``syncDirectory()``.
-    public func stage(_ record: OutboxRecord) throws {
+    /// Writes a record's file without syncing the directory: the caller does that once for a
+    /// batch with ``syncDirectory()``. With `sync: false` the file is not fsynced either: the
+    /// caller syncs the whole file system after the batch (the pipeline's group commit).
+    public func stage(_ record: OutboxRecord, sync: Bool = true) throws {
         try QueueDirectory.validate(id: record.id)
         let target = path(record.id)
         try DurableFile.removeFile(at: target + ".part")
-        try DurableFile.createFile(at: target + ".part", contents: record.encoded(), mode: Self.fileMode)
+        try DurableFile.createFile(at: target + ".part", contents: record.encoded(), mode: Self.fileMode, sync: sync)
         try DurableFile.rename(target + ".part", to: target)
     }
 

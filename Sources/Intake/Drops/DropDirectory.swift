@@ -71,22 +71,29 @@ public struct DropDirectory: Sendable {
     }
 
     /// Moves an input (and its sidecar) to `rejected/`, with `NAME.reason` saying why.
-    /// The reason is written and fsynced before the input moves, so neither is lost.
     public func reject(_ name: String, reason: String) throws {
-        _ = try DurableFile.makeDirectories(at: rejectedPath, mode: 0o750)
-        let reasonPath = rejectedPath + "/" + name + ".reason"
+        try setAside(name, in: rejectedPath, reason: reason)
+    }
+
+    /// Moves an input (and its sidecar) into `directory`, with `NAME.reason` saying why.
+    /// The reason is written and fsynced before the input moves, so neither is lost.
+    public func setAside(_ name: String, in directory: String, reason: String) throws {
+        _ = try DurableFile.makeDirectories(at: directory, mode: 0o750)
+        let reasonPath = directory + "/" + name + ".reason"
         _ = try DurableFile.removeFile(at: reasonPath)
         try DurableFile.createFile(at: reasonPath, contents: Array((reason + "\n").utf8), mode: 0o640)
         for moving in [name, DropDirectory.sidecarName(of: name)] {
-            _ = try DurableFile.renameIfPresent(path + "/" + moving, to: rejectedPath + "/" + moving)
+            _ = try DurableFile.renameIfPresent(path + "/" + moving, to: directory + "/" + moving)
         }
-        try DurableFile.syncDirectory(at: rejectedPath)
+        try DurableFile.syncDirectory(at: directory)
         try DurableFile.syncDirectory(at: path)
     }
 
     /// Number of rejected inputs.
-    public var rejectedCount: Int {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: rejectedPath)) ?? []
-        return names.filter { $0.hasSuffix(".reason") }.count
+    public var rejectedCount: Int { DropDirectory.count(reasonsIn: rejectedPath) }
+
+    /// Number of `.reason` files in a folder (rejected or noise inputs).
+    public static func count(reasonsIn directory: String) -> Int {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { $0.hasSuffix(".reason") }.count
     }
 }

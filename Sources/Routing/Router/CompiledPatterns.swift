@@ -15,6 +15,8 @@ struct CompiledPattern: Sendable {
     let meaning: PatternMeaning
     /// Whether the pattern starts with the space before a word (so its match starts one later).
     let startsAtWord: Bool
+    /// Whether the pattern holds more than one word (a phrase), so its match spans words.
+    let spansWords: Bool
 }
 
 /// All signal words, priority words and place names of a configuration, compiled into one
@@ -66,29 +68,33 @@ private struct Builder {
         case .exact(let word):
             let words = foldedWords(word)
             guard !words.isEmpty else { return }
-            folded.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true)))
+            folded.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: words.count > 1)))
         case .head(let word):
             let words = foldedWords(word)
             guard !words.isEmpty else { return }
-            folded.append((space + joined(words), CompiledPattern(meaning: meaning, startsAtWord: true)))
+            folded.append((space + joined(words), CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: words.count > 1)))
         case .tail(let word):
             // Both as written and as stemmed: the stem of a compound may differ at its start
             // (geluidsoverlast → luidsoverlas), the written word misses inflections (stoeptegels).
             let written = foldedWords(word)
             let stemmed = stemsOf(word)
             guard !written.isEmpty, !stemmed.isEmpty else { return }
-            folded.append((joined(written) + space, CompiledPattern(meaning: meaning, startsAtWord: false)))
-            stems.append((joined(stemmed) + space, CompiledPattern(meaning: meaning, startsAtWord: false)))
+            folded.append((joined(written) + space, CompiledPattern(meaning: meaning, startsAtWord: false, spansWords: written.count > 1)))
+            // The stemmed form only where stemming took an inflection off (tegels → tegel), not a
+            // derivational suffix: *houderij stems to "houd", which would match huishouden.
+            if joined(stemmed).count + 2 >= joined(written).count {
+                stems.append((joined(stemmed) + space, CompiledPattern(meaning: meaning, startsAtWord: false, spansWords: stemmed.count > 1)))
+            }
         case .inside(let word):
             let words = foldedWords(word)
             guard !words.isEmpty else { return }
-            folded.append((joined(words), CompiledPattern(meaning: meaning, startsAtWord: false)))
+            folded.append((joined(words), CompiledPattern(meaning: meaning, startsAtWord: false, spansWords: words.count > 1)))
         }
     }
 
     private mutating func addWords(_ words: [[UInt8]], _ meaning: PatternMeaning) {
         guard !words.isEmpty else { return }
-        stems.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true)))
+        stems.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: words.count > 1)))
     }
 
     private let space: [UInt8] = [0x20]

@@ -11,18 +11,26 @@ public struct Router: Sendable {
     public let config: RoutingConfig
     private let analyzer = TextAnalyzer()
     private let patterns: CompiledPatterns
+    private let teamNames: [String]
+    private let fallbackIndex: Int
 
     /// Compiles the configuration's signals, priority words and places.
     public init(config: RoutingConfig) {
         self.config = config
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
+        teamNames = config.teams.map(\.name)
+        let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
+        fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
     }
 
     /// Number of compiled patterns (signals, priority words and place names).
     public var patternCount: Int { patterns.count }
 
     /// Routes a message by its subject and text.
-    public func route(subject: String, text: String) -> Decision {
+    /// With `entities: false` the postcode, house number, phone and e-mail detection is skipped
+    /// (``Decision/entities`` then holds only the place names found), for callers that show
+    /// the team and score alone.
+    public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
         let settings = config.router
         let subjectAnalysis = analyzer.analyze(subject, limit: settings.maxTextBytes)
         let remaining = max(0, settings.maxTextBytes - subjectAnalysis.analysedBytes)
@@ -30,8 +38,9 @@ public struct Router: Sendable {
         var tally = Tally()
         collect(subjectAnalysis, field: .subject, into: &tally)
         collect(textAnalysis, field: .text, into: &tally)
-        let entities = detectEntities(
-            subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
+        let entities = wantsEntities
+            ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
+            : DetectedEntities(place: tally.places.first?.name, area: tally.places.first.map { config.areas[$0.area].name })
         if subjectAnalysis.isEmpty && textAnalysis.isEmpty {
             return decide(tally, entities: entities, forced: .empty)
         }
@@ -54,11 +63,12 @@ public struct Router: Sendable {
         PatternMatcher.forEachMatch(
             patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems
         ) { which, id, end in
-            let matcher = which == 0 ? patterns.foldedMatcher : patterns.stemMatcher
             let pattern = which == 0 ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
+            guard tally.wants(pattern.meaning, field: field) else { return }
+            let matcher = which == 0 ? patterns.foldedMatcher : patterns.stemMatcher
             let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
             let token = which == 0 ? analysis.tokenIndex(foldedOffset:) : analysis.tokenIndex(stemOffset:)
-            guard let first = token(start), let last = token(end - 2) else { return }
+            guard let first = token(start), let last = pattern.spansWords ? token(end - 2) : first else { return }
             tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
         }
     }
@@ -69,18 +79,16 @@ public struct Router: Sendable {
 
     private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Decision {
         let settings = config.router
-        let matches = tally.matches(config: config, subjectWeight: settings.subjectWeight)
-        var totals = config.teams.map { TeamScore(team: $0.name, score: 0, terms: []) }
-        for match in matches {
-            guard let index = config.teams.firstIndex(where: { $0.name == match.team }) else { continue }
+        let (matches, teamIndices) = tally.matches(config: config, subjectWeight: settings.subjectWeight)
+        var totals = teamNames.map { TeamScore(team: $0, score: 0, terms: []) }
+        for (match, index) in zip(matches, teamIndices) {
             totals[index].score += match.weight
             totals[index].terms.append(match.term)
         }
-        let ranked = totals.enumerated()
-            .sorted { ($0.element.score, -$0.offset) > ($1.element.score, -$1.offset) }
-            .map(\.element)
-        let best = ranked.first?.score ?? 0
-        let second = ranked.dropFirst().first?.score ?? 0
+        var order = Array(totals.indices)
+        order.sort { (totals[$0].score, -$0) > (totals[$1].score, -$1) }
+        let best = totals[order[0]].score
+        let second = order.count > 1 ? totals[order[1]].score : 0
         let reason: DecisionReason
         if let forced {
             reason = forced
@@ -92,14 +100,13 @@ public struct Router: Sendable {
             reason = .signals
         }
         let fallback = reason != .signals
-        let winner = fallback ? settings.fallback : (ranked.first?.team ?? settings.fallback)
+        let winner = fallback ? fallbackIndex : order[0]
         return Decision(
-            team: config.team(named: winner)?.name ?? winner,
-            score: fallback ? (totals.first { $0.team == winner }?.score ?? 0) : best,
+            team: teamNames[winner], score: totals[winner].score,
             confidence: confidence(best: best, second: second),
             fallback: fallback, reason: reason,
             priority: tally.urgent.isEmpty ? .normal : .urgent,
-            scores: ranked, matches: matches,
+            scores: order.map { totals[$0] }, matches: matches,
             urgentTerms: tally.urgent.map { settings.urgent[$0].text },
             entities: entities)
     }

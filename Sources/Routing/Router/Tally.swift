@@ -8,6 +8,20 @@ struct Tally {
     /// Place names found, in first-match order.
     private(set) var places: [(area: Int, name: String)] = []
 
+    /// Whether a match of `meaning` in `field` would change anything (cheap; skips the range work).
+    func wants(_ meaning: PatternMeaning, field: MessageField) -> Bool {
+        switch meaning {
+        case .signal(let team, let signal):
+            let key = SignalKey(team: team, signal: signal)
+            guard let seen = signals.first(where: { $0.key == key }) else { return true }
+            return seen.field == .text && field == .subject
+        case .urgent(let index):
+            return !urgent.contains(index)
+        case .place:
+            return true
+        }
+    }
+
     mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>, config: RoutingConfig) {
         switch meaning {
         case .signal(let team, let signal):
@@ -24,17 +38,20 @@ struct Tally {
         }
     }
 
-    /// The matched signals with their effective weights, subject first, then text order.
-    func matches(config: RoutingConfig, subjectWeight: Int) -> [SignalMatch] {
-        signals.map { hit in
+    /// The matched signals with their effective weights, subject first, then text order, and
+    /// the index of each one's team.
+    func matches(config: RoutingConfig, subjectWeight: Int) -> ([SignalMatch], [Int]) {
+        let ordered = signals.sorted {
+            ($0.field == .subject ? 0 : 1, $0.range.lowerBound) < ($1.field == .subject ? 0 : 1, $1.range.lowerBound)
+        }
+        let matches = ordered.map { hit in
             let team = config.teams[hit.key.team]
             let signal = team.signals[hit.key.signal]
-            let factor = hit.field == .subject ? subjectWeight : 1
             return SignalMatch(
-                term: signal.text, team: team.name, weight: signal.weight * factor,
+                term: signal.text, team: team.name, weight: signal.weight * (hit.field == .subject ? subjectWeight : 1),
                 field: hit.field, range: hit.range)
         }
-        .sorted { ($0.field == .subject ? 0 : 1, $0.range.lowerBound) < ($1.field == .subject ? 0 : 1, $1.range.lowerBound) }
+        return (matches, ordered.map(\.key.team))
     }
 }
 

@@ -36,7 +36,7 @@ enum ClassifyCommand: Command {
                     if line.isEmpty && number > 1 && line.endIndex == data.endIndex { break }
                     let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
                     let input = ClassifyInput(name: "\(name):\(number)", text: text)
-                    let decision = router.route(subject: "", text: text)
+                    let decision = router.route(subject: "", text: text, entities: format != .plain)
                     write(decision, location: Location(decision.entities), for: input, format: format, settings: config.router, to: &output)
                 }
             } else {

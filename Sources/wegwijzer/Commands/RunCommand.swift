@@ -17,7 +17,7 @@ enum RunCommand: Command {
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
         guard arguments.positionals.isEmpty else { throw UsageError("takes no arguments") }
-        let daemon = Daemon(configPath: ConfigPath.resolve(arguments.value("--config")), stateOverride: arguments.value("--state"))
+        let daemon = Daemon(configPath: ConfigPath.resolve(arguments.value("--config")), stateOverride: arguments.value("--state").map(absolutePath))
         return ExitStatus(rawValue: daemon.run()) ?? .usage
     }
 }

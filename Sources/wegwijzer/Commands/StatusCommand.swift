@@ -41,6 +41,7 @@ enum StatusCommand: Command {
             lines.append("  " + row.team.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + String(row.pending).leftPadded(7) + "  (\(row.retrying) waiting for a retry)")
         }
+        lines.append("noise:        \(report.noise) auto-replies and bounces set aside")
         let age = report.oldestDeadLetterAge.map { ", oldest \($0) s" } ?? ""
         lines.append("dead letters: \(report.deadLetters)\(age)")
         lines.append("dedupe index: \(report.committed) IDs")
@@ -76,6 +77,7 @@ enum StatusCommand: Command {
             object.int("retrying", row.retrying)
             return object.object
         }.joined(separator: ",") + "]")
+        json.int("noise", report.noise)
         json.int("rejected", report.sources.reduce(0) { $0 + $1.rejected })
         json.int("deadLetters", report.deadLetters)
         json.raw("oldestDeadLetterAgeSeconds", report.oldestDeadLetterAge.map(String.init) ?? "null")

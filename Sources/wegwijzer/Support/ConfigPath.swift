@@ -13,5 +13,5 @@ enum ConfigPath {
 
 /// `path` made absolute against the working directory.
 func absolutePath(_ path: String) -> String {
-    path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    ((path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path) as NSString).standardizingPath
 }
