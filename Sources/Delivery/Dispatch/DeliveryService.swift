@@ -166,7 +166,7 @@ public final class DeliveryService: Sendable {
     public func stop(deadline: DispatchTime) {
         stopping.store(true, ordering: .sequentiallyConsistent)
         scheduler.stop()
-        let left = Double(deadline.uptimeNanoseconds &- DispatchTime.now().uptimeNanoseconds) / 1e9
+        let left = Double(Int64(bitPattern: deadline.uptimeNanoseconds &- DispatchTime.now().uptimeNanoseconds)) / 1e9
         abort.abort(after: max(0, min(left, 30) - 1.5))
         syncWake.signal()
         for done in workers.withLock({ $0 }) where done.wait(timeout: deadline) == .timedOut {
