@@ -19,13 +19,20 @@ struct CompiledPattern: Sendable {
     let spansWords: Bool
 }
 
-/// All signal words, priority words and place names of a configuration, compiled into one
-/// automaton over folded words and one over stems.
+/// All signal words, priority words and place names of a configuration, compiled for a scan
+/// whose cost does not grow with their number: single words in two hash tables (one looked up
+/// with each word's stem, one with the word itself), everything else (phrases, heads, tails,
+/// parts of words) in one automaton over folded words and one over stems.
 struct CompiledPatterns: Sendable {
     let foldedMatcher: PatternMatcher
     let foldedPatterns: [CompiledPattern]
     let stemMatcher: PatternMatcher
     let stemPatterns: [CompiledPattern]
+    /// Single-word stem patterns, by stem; values index ``wordPatterns``.
+    let stemWords: WordTable
+    /// Single-word exact patterns and place names, by folded word; values index ``wordPatterns``.
+    let exactWords: WordTable
+    let wordPatterns: [CompiledPattern]
 
     init(config: RoutingConfig, analyzer: TextAnalyzer) {
         var builder = Builder(analyzer: analyzer)
@@ -46,16 +53,20 @@ struct CompiledPatterns: Sendable {
         foldedPatterns = builder.folded.map(\.pattern)
         stemMatcher = PatternMatcher(patterns: builder.stems.map(\.bytes))
         stemPatterns = builder.stems.map(\.pattern)
+        wordPatterns = builder.words.map(\.pattern)
+        stemWords = WordTable(builder.words.enumerated().filter { $0.element.byStem }.map { ($0.element.bytes, $0.offset) })
+        exactWords = WordTable(builder.words.enumerated().filter { !$0.element.byStem }.map { ($0.element.bytes, $0.offset) })
     }
 
     /// Total number of compiled patterns.
-    var count: Int { foldedPatterns.count + stemPatterns.count }
+    var count: Int { foldedPatterns.count + stemPatterns.count + wordPatterns.count }
 }
 
 private struct Builder {
     let analyzer: TextAnalyzer
     var folded: [(bytes: [UInt8], pattern: CompiledPattern)] = []
     var stems: [(bytes: [UInt8], pattern: CompiledPattern)] = []
+    var words: [(bytes: [UInt8], byStem: Bool, pattern: CompiledPattern)] = []
 
     init(analyzer: TextAnalyzer) { self.analyzer = analyzer }
 
@@ -68,6 +79,10 @@ private struct Builder {
         case .exact(let word):
             let words = foldedWords(word)
             guard !words.isEmpty else { return }
+            if words.count == 1 {
+                self.words.append((words[0], false, CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: false)))
+                return
+            }
             folded.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: words.count > 1)))
         case .head(let word):
             let words = foldedWords(word)
@@ -94,6 +109,10 @@ private struct Builder {
 
     private mutating func addWords(_ words: [[UInt8]], _ meaning: PatternMeaning) {
         guard !words.isEmpty else { return }
+        if words.count == 1 {
+            self.words.append((words[0], true, CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: false)))
+            return
+        }
         stems.append((space + joined(words) + space, CompiledPattern(meaning: meaning, startsAtWord: true, spansWords: words.count > 1)))
     }
 

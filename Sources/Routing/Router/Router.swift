@@ -60,6 +60,7 @@ public struct Router: Sendable {
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
+        lookUpWords(analysis, field: field, into: &tally)
         PatternMatcher.forEachMatch(
             patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems
         ) { which, id, end in
@@ -71,6 +72,31 @@ public struct Router: Sendable {
             guard let first = token(start), let last = pattern.spansWords ? token(end - 2) : first else { return }
             tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
         }
+    }
+
+    /// Every word, by its stem and as folded, in the single-word tables.
+    private func lookUpWords(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
+        analysis.folded.withUnsafeBufferPointer { folded in
+            analysis.stems.withUnsafeBufferPointer { stems in
+                for token in analysis.tokens {
+                    let record = { (index: Int) in
+                        let meaning = patterns.wordPatterns[index].meaning
+                        if tally.wants(meaning, field: field) {
+                            tally.record(meaning, field: field, range: token.original, config: config)
+                        }
+                    }
+                    patterns.stemWords.forEachValue(of: Router.word(in: stems, at: token.stemStart), record)
+                    patterns.exactWords.forEachValue(of: Router.word(in: folded, at: token.foldedStart), record)
+                }
+            }
+        }
+    }
+
+    /// The word that starts at `start` in a stream and runs to the next space.
+    private static func word(in stream: UnsafeBufferPointer<UInt8>, at start: Int) -> UnsafeBufferPointer<UInt8> {
+        var end = start
+        while end < stream.count, stream[end] != 0x20 { end += 1 }
+        return UnsafeBufferPointer(rebasing: stream[start..<end])
     }
 
     private func span(_ analysis: AnalyzedText, _ first: Int, _ last: Int) -> Range<Int> {
