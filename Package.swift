@@ -10,6 +10,7 @@ let package = Package(
     targets: [
         // C libraries, through their system packages
         .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CSystem"),
         // epoll, eventfd and accept4 from the C library, for the webhook server
         .systemLibrary(name: "CLinux"),
@@ -26,8 +27,8 @@ let package = Package(
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
         .target(name: "Routing", dependencies: ["Text", "Messages"]),
-        // deliver: queue directories, the commit journal
-        .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage"]),
+        // deliver: queue directories, the commit journal, the outbox and HTTP delivery
+        .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
         .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Messages", "Storage"]),
         .executableTarget(
@@ -40,7 +41,7 @@ let package = Package(
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Messages", "Hashing", "Storage"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake"]),
+        .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake", "Delivery", "Routing"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],
     swiftLanguageModes: [.v6]

@@ -15,6 +15,8 @@ public final class Daemon {
     private let configPath: String
     private let stateOverride: String?
     private let notifier = SystemdNotifier()
+    /// The version sent as `User-Agent: wegwijzer/VERSION` to endpoints.
+    public static let version = "0.1.0"
 
     /// Prepares a daemon for `configPath`; `stateOverride`, an absolute path, replaces `[router] state`.
     public init(configPath: String, stateOverride: String?) {
@@ -33,17 +35,21 @@ public final class Daemon {
         let pipeline: MessagePipeline
         let routers = RouterBox(Router(config: config))
         let metrics = Metrics(teams: config.teams.map(\.name))
+        let delivery: DeliveryRunner
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
-            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics)
+            delivery = try DeliveryRunner(config: config, journal: journal, log: log, version: Daemon.version)
+            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service)
             try pipeline.recover(queues: config.queuePaths)
+            delivery.recover()
         } catch {
             printLine("wegwijzer run: \(error)")
             return 2
         }
         signal(SIGPIPE, SIG_IGN)
+        delivery.start()
         let sources = SourceSet(pipeline: pipeline, log: log, metrics: metrics, activation: activation)
         sources.apply(config)
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
@@ -64,11 +70,15 @@ public final class Daemon {
                 if let reloaded = reload(&config, log: log) {
                     routers.replace(with: Router(config: reloaded))
                     sources.apply(reloaded)
+                    delivery.reload(reloaded)
                 }
             case SIGTERM, SIGINT:
                 log.log(.info, "stopping", [:])
                 try? notifier.stopping()
-                sources.stopAll(deadline: .now() + 9)
+                let deadline = DispatchTime.now() + 9
+                let deliveryStopped = delivery.stop(deadline: deadline)
+                sources.stopAll(deadline: deadline)
+                _ = deliveryStopped.wait(timeout: deadline)
                 log.log(.info, "stopped", [:])
                 return 0
             default:

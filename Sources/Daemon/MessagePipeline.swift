@@ -13,6 +13,10 @@ import Synchronization
 /// journal record set is appended and fsynced (the commit: only now may a source acknowledge),
 /// then the files are renamed into `new/` with one directory fsync per queue. A crash at any
 /// point is finished by ``recover(queues:)``.
+///
+/// A message for a team with an endpoint also gets its outbox record while it is staged, made
+/// durable by the same file-system sync before the commit, so every committed message with an
+/// endpoint has one; after the commit it is handed to ``DeliveryService``.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -69,13 +73,18 @@ public final class MessagePipeline: Sendable {
     private let log: EventLog
     private let metrics: Metrics?
     private let prepared = Mutex<Set<String>>([])
+    private let delivery: DeliveryService?
 
-    /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and routes.
-    public init(routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil) {
+    /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and
+    /// routes, `delivery` posts to team endpoints.
+    public init(
+        routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, delivery: DeliveryService? = nil
+    ) {
         self.routers = routers
         self.journal = journal
         self.log = log
         self.metrics = metrics
+        self.delivery = delivery
     }
 
     /// Routes and commits a batch; returns one outcome per input, in order.
@@ -88,6 +97,7 @@ public final class MessagePipeline: Sendable {
         var outcomes = [Outcome](repeating: .failed(reason: "not processed", diskFull: false), count: inputs.count)
         var staged: [(index: Int, entry: CommitJournal.Entry, reason: String, channel: String, fallback: Bool)] = []
         var batchIDs = Set<String>()
+        var outboxRecords: [OutboxRecord] = []
         for (index, input) in inputs.enumerated() {
             metrics?.received(channel: input.normalized.message.channel.rawValue)
             let id = MessageID.make(source: input.source.name, identity: input.identity)
@@ -96,8 +106,9 @@ public final class MessagePipeline: Sendable {
                 continue
             }
             do {
-                let (entry, reason, fallback) = try stage(input, id: id, router: router)
+                let (entry, reason, fallback, record) = try stage(input, id: id, router: router)
                 staged.append((index, entry, reason, input.normalized.message.channel.rawValue, fallback))
+                if let record { outboxRecords.append(record) }
             } catch {
                 outcomes[index] = failure(error, id: id)
             }
@@ -107,9 +118,11 @@ public final class MessagePipeline: Sendable {
             return outcomes
         }
         var committed: [CommitJournal.Entry] = []
+        let fresh: Set<String>
         do {
-            try syncFileSystems(of: staged.map(\.entry.queue))
-            let fresh = Set(try journal.commit(staged.map(\.entry)))
+            let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
+            try syncFileSystems(of: staged.map(\.entry.queue) + outbox)
+            fresh = Set(try journal.commit(staged.map(\.entry)))
             for item in staged {
                 outcomes[item.index] = fresh.contains(item.entry.id)
                     ? .committed(id: item.entry.id, team: item.entry.team, reason: item.reason)
@@ -128,6 +141,7 @@ public final class MessagePipeline: Sendable {
         }
         onCommit(outcomes)
         publish(committed)
+        delivery?.submit(outboxRecords.filter { fresh.contains($0.id) })
         return outcomes
     }
 
@@ -150,7 +164,9 @@ public final class MessagePipeline: Sendable {
         }
     }
 
-    private func stage(_ input: Input, id: String, router: Router) throws -> (CommitJournal.Entry, String, Bool) {
+    private func stage(
+        _ input: Input, id: String, router: Router
+    ) throws -> (CommitJournal.Entry, String, Bool, OutboxRecord?) {
         var message = input.normalized.message
         message.id = id
         message.receivedAt = Timestamp.now()
@@ -164,11 +180,18 @@ public final class MessagePipeline: Sendable {
         try prepareOnce(queue)
         message.attachments = try queue.storeAttachments(
             id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) }, sync: false)
-        try queue.stage(id: id, json: Array(try MessageJSON.encode(message)), sync: false)
+        let json = Array(try MessageJSON.encode(message))
+        try queue.stage(id: id, json: json, sync: false)
+        var record: OutboxRecord?
+        if let delivery, let endpoint = router.config.team(named: decision.team)?.endpoint {
+            let pending = OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json)
+            try delivery.stage(pending, sync: false)
+            record = pending
+        }
         let entry = CommitJournal.Entry(
             id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,
             conversationKey: input.conversation?.key)
-        return (entry, decision.reason.description, decision.fallback)
+        return (entry, decision.reason.description, decision.fallback, record)
     }
 
     /// Group commit: one `syncfs` per file system makes every file the batch staged durable.

@@ -27,6 +27,16 @@ public struct StatusReport: Sendable {
         public var rejected: Int
     }
 
+    /// Deliveries to one team's endpoint waiting in `STATE/outbox/`.
+    public struct Outbox: Sendable {
+        /// Team name.
+        public var team: String
+        /// Messages not yet accepted by the endpoint.
+        public var pending: Int
+        /// Of those, messages that have failed at least once and wait for a retry.
+        public var retrying: Int
+    }
+
     /// Queues, in configuration order.
     public var queues: [Queue]
     /// Drop sources.
@@ -37,6 +47,12 @@ public struct StatusReport: Sendable {
     public var pending: Int
     /// Message IDs held for dedupe.
     public var committed: Int
+    /// Pending endpoint deliveries by team, in configuration order (teams with none left out).
+    public var outbox: [Outbox]
+    /// All pending endpoint deliveries.
+    public var outboxPending: Int
+    /// Age in seconds of the oldest pending delivery.
+    public var oldestPendingAge: Int?
     /// Dead letters in `STATE/dead/`.
     public var deadLetters: Int
     /// Age in seconds of the oldest dead letter.
@@ -62,10 +78,31 @@ public struct StatusReport: Sendable {
         let journal = CommitJournal.read(directory: state + "/journal")
         pending = journal.unpublished.count
         committed = journal.committed
+        (outbox, outboxPending, oldestPendingAge) = StatusReport.pendingDeliveries(state: state, teams: config.teams.map(\.name))
         let dead = StatusReport.files(in: state + "/dead", suffix: ".json")
         deadLetters = dead.count
         oldestDeadLetterAge = dead.map(\.age).max()
         lastErrors = EventLog.lastErrors(in: state + "/errors.log", count: 5)
+    }
+
+    private static func pendingDeliveries(state: String, teams: [String]) -> ([Outbox], Int, Int?) {
+        let store = RecordStore(directory: state + "/outbox")
+        var counts: [String: (pending: Int, retrying: Int)] = [:]
+        var oldest: Date?
+        let ids = store.ids()
+        for id in ids {
+            guard let record = try? store.load(id) else { continue }
+            let key = record.team.lowercased()
+            counts[key, default: (0, 0)].pending += 1
+            if !record.attempts.isEmpty { counts[key, default: (0, 0)].retrying += 1 }
+            oldest = min(oldest ?? record.since, record.since)
+        }
+        var order = teams
+        for key in counts.keys where !teams.contains(where: { $0.lowercased() == key }) { order.append(key) }
+        let rows = order.compactMap { team in
+            counts[team.lowercased()].map { Outbox(team: team, pending: $0.pending, retrying: $0.retrying) }
+        }
+        return (rows, ids.count, oldest.map { Int(Date().timeIntervalSince($0)) })
     }
 
     private static func files(in directory: String, suffix: String) -> [(name: String, age: Int)] {

@@ -10,6 +10,8 @@ struct ConfigBuilder {
     private(set) var queueLocations: [SourceLocation] = []
     /// Lower-cased names of teams with a bad signal entry: their reach is unknown.
     private(set) var teamsWithSignalErrors: Set<String> = []
+    /// The checked entries of each team section; parallel to ``teams``.
+    private(set) var teamValues: [ConfigSectionValues] = []
     private(set) var areas: [AreaConfig] = []
     private(set) var sources: [SourceConfig] = []
     /// Sections seen so far, by kind and lower-cased name ("" for sections without a name).
@@ -50,9 +52,14 @@ struct ConfigBuilder {
             router = Self.router(values)
         case ConfigSchema.team.kind:
             guard let name = section.name else { return }
-            teams.append(TeamConfig(name: name, queue: values.text("queue"), endpoint: values.text("endpoint"),
-                                    description: values.text("description"), signals: values.signals("signals"),
-                                    location: section.location))
+            var team = TeamConfig(name: name, queue: values.text("queue"), endpoint: values.text("endpoint"),
+                                  description: values.text("description"), signals: values.signals("signals"),
+                                  location: section.location)
+            team.endpointFiles = EndpointFiles(
+                secret: values.text("endpoint-secret"), header: values.text("endpoint-header"),
+                ca: values.text("endpoint-ca"), certificate: values.text("endpoint-cert"), key: values.text("endpoint-key"))
+            teams.append(team)
+            teamValues.append(values)
             if values.keysWithErrors.contains("signals") { teamsWithSignalErrors.insert(name.lowercased()) }
             queueLocations.append(values.valueLocation("queue") ?? section.nameLocation ?? section.location)
         case ConfigSchema.area.kind:
@@ -93,7 +100,7 @@ struct ConfigBuilder {
     }
 
     private static func router(_ values: ConfigSectionValues) -> RouterSettings {
-        RouterSettings(
+        var settings = RouterSettings(
             state: values.text("state") ?? RouterSettings.defaultState,
             queues: values.text("queues") ?? RouterSettings.defaultQueues,
             fallback: values.text("fallback") ?? "",
@@ -102,6 +109,22 @@ struct ConfigBuilder {
             subjectWeight: values.integer("subject-weight") ?? RouterSettings.defaultSubjectWeight,
             urgent: values.signals("urgent"),
             maxTextBytes: values.integer("max-text") ?? RouterSettings.defaultMaxTextBytes)
+        settings.delivery = delivery(values)
+        return settings
+    }
+
+    private static func delivery(_ values: ConfigSectionValues) -> DeliverySettings {
+        var delivery = DeliverySettings()
+        delivery.workers = values.integer("delivery-workers") ?? delivery.workers
+        delivery.connectTimeout = values.number("connect-timeout") ?? delivery.connectTimeout
+        delivery.timeout = values.number("timeout") ?? delivery.timeout
+        delivery.retryBase = values.number("retry-base") ?? delivery.retryBase
+        delivery.retryCap = values.number("retry-cap") ?? delivery.retryCap
+        delivery.maxAttempts = values.integer("max-attempts") ?? delivery.maxAttempts
+        delivery.maxAge = values.number("max-age") ?? delivery.maxAge
+        delivery.maxInFlight = values.integer("max-in-flight") ?? delivery.maxInFlight
+        delivery.keepAlive = (values.text("keep-alive") ?? "yes") == "yes"
+        return delivery
     }
 
     private static func source(_ values: ConfigSectionValues, name: String, type: SourceType) -> SourceConfig {

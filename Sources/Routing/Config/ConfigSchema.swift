@@ -12,6 +12,9 @@ public enum ConfigValueKind: Sendable, Hashable {
     case size(ClosedRange<Int>)
     /// A decimal number within the range.
     case number(ClosedRange<Double>)
+    /// A duration (`500ms`, `30s`, `5m`, `48h`, `2d`; a bare number is seconds) within the
+    /// range, in seconds.
+    case duration(ClosedRange<Double>)
     /// An `http://` or `https://` URL.
     case url
     /// Signal words; `weighted: false` forbids `:WEIGHT`.
@@ -146,7 +149,31 @@ public enum ConfigSchema {
               doc: "Priority words: any match marks the message urgent."),
         .init("max-text", .single, .size(kiB...(16 * miB)), default: "64K",
               doc: "Only the first N bytes of subject and text are analysed."),
-    ], doc: "Directories, thresholds and the fallback team.")
+    ] + deliveryKeys, doc: "Directories, thresholds, the fallback team and endpoint delivery.")
+
+    private static let day = 24 * 3600.0
+
+    /// `[router]` keys of endpoint delivery.
+    public static let deliveryKeys: [ConfigKeySchema] = [
+        .init("delivery-workers", .single, .integer(1...64), default: "8",
+              doc: "Delivery workers, each with its own kept-alive connections; read at start."),
+        .init("connect-timeout", .single, .duration(0.001...600), default: "10s",
+              doc: "Longest time to connect to an endpoint, TLS included."),
+        .init("timeout", .single, .duration(0.001...3600), default: "30s",
+              doc: "Longest time for one request to an endpoint."),
+        .init("retry-base", .single, .duration(0.001...3600), default: "1s",
+              doc: "The first retry comes within this delay, each later one within twice the last (full jitter)."),
+        .init("retry-cap", .single, .duration(0.001...(7 * day)), default: "30m",
+              doc: "The longest delay between two attempts, unless the endpoint asks for more with Retry-After."),
+        .init("max-attempts", .single, .integer(1...100_000), default: "250",
+              doc: "Attempts before a message becomes a dead letter."),
+        .init("max-age", .single, .duration(1...(365 * day)), default: "48h",
+              doc: "A message not delivered within this time becomes a dead letter."),
+        .init("max-in-flight", .single, .integer(1...1024), default: "4",
+              doc: "Requests in flight to one endpoint at most."),
+        .init("keep-alive", .single, .choice(["yes", "no"], noun: "value for 'keep-alive'"), default: "yes",
+              doc: "yes: connections to endpoints are kept open and reused; no: a new connection per request."),
+    ]
 
     /// `[team NAME]`: one team, its queue and its signals.
     public static let team = ConfigSectionSchema(kind: "team", exampleName: "Stadsbeheer", repeatable: true, keys: [
@@ -154,11 +181,25 @@ public enum ConfigSchema {
               doc: "The team's queue directory; relative to [router] queues."),
         .init("endpoint", .single, .url,
               doc: "http:// or https:// URL every message for the team is also POSTed to."),
-        .init("signals", .list, .signals(weighted: true),
+    ] + endpointKeys + [        .init("signals", .list, .signals(weighted: true),
               doc: "Weighted signal words and phrases that point at this team."),
         .init("description", .single, .text,
               doc: "Free text for people reading the file."),
     ], doc: "One team: its queue, endpoint and signals.")
+
+    /// `[team NAME]` keys that go with `endpoint`; the files are relative to `[router] state`.
+    public static let endpointKeys: [ConfigKeySchema] = [
+        .init("endpoint-secret", .single, .path,
+              doc: "File holding the Standard Webhooks secret (whsec_...) that signs requests to the endpoint."),
+        .init("endpoint-header", .single, .path,
+              doc: "File of extra request headers, one 'Name: value' per line (an API key, say)."),
+        .init("endpoint-ca", .single, .path,
+              doc: "CA certificates (PEM) that vouch for the endpoint, instead of the system's."),
+        .init("endpoint-cert", .single, .path,
+              doc: "Client certificate (PEM) for mutual TLS; needs endpoint-key."),
+        .init("endpoint-key", .single, .path,
+              doc: "Private key (PEM) of endpoint-cert."),
+    ]
 
     /// `[area NAME]`: postcode ranges and place names of one area.
     public static let area = ConfigSectionSchema(kind: "area", exampleName: "Katwijk", repeatable: true, keys: [

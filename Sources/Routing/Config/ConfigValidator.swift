@@ -33,6 +33,8 @@ enum ConfigValidator {
         }
         diagnostics += openWebhookErrors(built.sources)
         diagnostics += repeatedWarnings(router.urgent, owner: "in 'urgent'")
+        diagnostics += DeliveryValidator.check(router: router, routerValues: built.routerValues, teams: teams,
+                                               teamValues: built.teamValues)
         // Which team is unreachable depends on the fallback team and on min-score.
         let minScoreKnown = fallbackFound && !(built.routerValues?.keysWithErrors.contains("min-score") ?? false)
         return diagnostics + signalWarnings(teams, minScore: minScoreKnown ? router.minScore : nil, fallback: fallbackKey,

@@ -60,6 +60,14 @@ enum ConfigValueParser {
                 return fail("'\(key)' must be from \(shortNumber(range.lowerBound)) to \(shortNumber(range.upperBound)), not \(text)")
             }
             return (.number(number), [])
+        case .duration(let range):
+            guard let seconds = duration(text) else {
+                return fail("'\(key)' must be a duration such as 500ms, 30s, 5m, 48h or 2d, not '\(text)'")
+            }
+            guard range.contains(seconds) else {
+                return fail("'\(key)' must be from \(durationText(range.lowerBound)) to \(durationText(range.upperBound)), not \(text)")
+            }
+            return (.number(seconds), [])
         case .url:
             return isURL(text) ? (.text(text), []) : fail("'\(key)' must be an http:// or https:// URL, not '\(text)'")
         case .choice(let choices, let noun):
@@ -110,6 +118,24 @@ enum ConfigValueParser {
         guard let factor = factors[unit] else { return nil }
         let (bytes, overflow) = number.multipliedReportingOverflow(by: factor)
         return overflow ? Int.max : bytes
+    }
+
+    /// Seconds from a number with an optional unit `ms`, `s`, `m`, `h` or `d` (seconds without).
+    static func duration(_ text: String) -> Double? {
+        let number = text.prefix { $0.isASCII && ($0.isNumber || $0 == ".") }
+        guard number.contains(where: \.isNumber), number.filter({ $0 == "." }).count <= 1, !number.hasSuffix("."),
+              let value = Double(number) else { return nil }
+        let unit = String(text.dropFirst(number.count).drop(while: \.isWhitespace)).lowercased()
+        let factors: [String: Double] = ["": 1, "ms": 0.001, "s": 1, "m": 60, "min": 60, "h": 3600, "d": 86400]
+        return factors[unit].map { value * $0 }
+    }
+
+    static func durationText(_ seconds: Double) -> String {
+        for (unit, factor) in [("d", 86400.0), ("h", 3600), ("m", 60), ("s", 1)]
+        where seconds >= factor && (seconds / factor).rounded() == seconds / factor {
+            return "\(Int(seconds / factor))\(unit)"
+        }
+        return "\(Int((seconds * 1000).rounded()))ms"
     }
 
     static func sizeText(_ bytes: Int) -> String {

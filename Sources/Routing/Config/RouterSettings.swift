@@ -29,6 +29,8 @@ public struct RouterSettings: Sendable, Hashable {
     public var urgent: [Signal]
     /// How many bytes of subject plus text are analysed.
     public var maxTextBytes: Int
+    /// Endpoint delivery: workers, time limits, retries.
+    public var delivery = DeliverySettings()
 
     /// Creates settings; every value but the fallback team has its documented default.
     public init(state: String = defaultState, queues: String = defaultQueues, fallback: String,

@@ -6,6 +6,8 @@ public struct TeamConfig: Sendable, Hashable {
     public var queue: String
     /// URL every message for the team is also POSTed to.
     public var endpoint: String?
+    /// The secret, header and TLS files that go with ``endpoint``.
+    public var endpointFiles = EndpointFiles()
     /// Free text from the file.
     public var description: String?
     /// The team's signals, in file order.

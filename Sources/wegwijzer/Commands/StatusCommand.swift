@@ -35,6 +35,12 @@ enum StatusCommand: Command {
             }
         }
         lines.append("pending:      \(report.pending) committed, not yet in a queue")
+        let pendingAge = report.oldestPendingAge.map { ", oldest \($0) s" } ?? ""
+        lines.append("outbox:       \(report.outboxPending) not yet accepted by an endpoint\(pendingAge)")
+        for row in report.outbox {
+            lines.append("  " + row.team.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(row.pending).leftPadded(7) + "  (\(row.retrying) waiting for a retry)")
+        }
         lines.append("noise:        \(report.noise) auto-replies and bounces set aside")
         let age = report.oldestDeadLetterAge.map { ", oldest \($0) s" } ?? ""
         lines.append("dead letters: \(report.deadLetters)\(age)")
@@ -62,6 +68,15 @@ enum StatusCommand: Command {
             return object.object
         }.joined(separator: ",") + "]")
         json.int("pending", report.pending)
+        json.int("outboxPending", report.outboxPending)
+        json.raw("oldestPendingAgeSeconds", report.oldestPendingAge.map(String.init) ?? "null")
+        json.raw("outbox", "[" + report.outbox.map { row in
+            var object = JSONText()
+            object.string("team", row.team)
+            object.int("pending", row.pending)
+            object.int("retrying", row.retrying)
+            return object.object
+        }.joined(separator: ",") + "]")
         json.int("noise", report.noise)
         json.int("rejected", report.sources.reduce(0) { $0 + $1.rejected })
         json.int("deadLetters", report.deadLetters)

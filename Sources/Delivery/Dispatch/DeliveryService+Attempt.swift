@@ -1,0 +1,87 @@
+import Foundation
+
+extension DeliveryService {
+    /// One attempt: POST the message, then record the verdict (delivered, retry, dead letter).
+    func attempt(_ job: DeliveryJob, session: CurlSession) {
+        guard let record = job.record ?? read(job.id) else {
+            scheduler.finish(job)  // delivered or put away meanwhile
+            return
+        }
+        let configuration = current
+        let endpoint = configuration.endpoint(forTeam: record.team)
+        let started = Date()
+        let outcome: HTTPOutcome
+        if let endpoint {
+            outcome = session.post(endpoint.request(
+                id: record.id, body: record.message, timestamp: Int(started.timeIntervalSince1970),
+                policy: configuration.policy, userAgent: userAgent))
+        } else {
+            // Retried like an unreachable endpoint, until a reload gives the team one again.
+            outcome = .failure(HTTPFailure(code: -1, message: "team \(record.team) has no endpoint in the configuration"))
+        }
+        if case .aborted = outcome {
+            scheduler.reschedule(job, due: record.nextAttemptAt, record: record)
+            return
+        }
+        let attempt = DeliveryAttempt(at: started, outcome: outcome)
+        let now = Date()
+        let verdict = RetryPolicy(configuration.policy).judge(
+            outcome, attempt: record.attempts.count + 1, since: record.since, now: now)
+        switch verdict {
+        case .delivered:
+            do {
+                try outbox.remove(record.id, sync: false)
+                removed()
+            } catch {
+                log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
+            }
+            scheduler.finish(job)
+            log(.info, "delivered", ["id": record.id, "team": record.team, "status": String(outcome.status ?? 0),
+                                     "attempts": String(record.attempts.count + 1)])
+        case .retry(let due):
+            var updated = record
+            updated.attempts.append(attempt)
+            updated.nextAttemptAt = due
+            do {
+                try outbox.write(updated)
+            } catch {
+                log(.error, "outbox-write-failed", ["id": record.id, "reason": "\(error)"])
+            }
+            if case .response(let response) = outcome, let header = response.retryAfter,
+               let delay = RetryAfter.delay(header, now: now), delay > 0 {
+                scheduler.pause(lane: job.lane, until: now.addingTimeInterval(delay))
+            }
+            scheduler.reschedule(job, due: due, record: updated)
+            log(.warning, "delivery-retry", [
+                "id": record.id, "team": record.team, "attempt": String(updated.attempts.count),
+                "result": attempt.summary, "next": RFC3339.format(due),
+            ])
+        case .dead(let reason, let gone):
+            bury(record, attempt: attempt, reason: reason, gone: gone, job: job)
+            if gone {
+                log(.error, "endpoint-gone", ["team": record.team, "endpoint": endpoint?.url ?? record.endpoint,
+                                              "reason": "the endpoint answered 410 Gone: remove or change it in routing.conf"])
+            }
+        }
+    }
+
+    /// Makes `record` a dead letter: written (fsynced) to `STATE/dead/`, then removed from
+    /// the outbox. If the dead letter cannot be written, the record is retried later instead.
+    func bury(_ record: OutboxRecord, attempt: DeliveryAttempt?, reason: String, gone: Bool, job: DeliveryJob) {
+        var dead = record
+        if let attempt { dead.attempts.append(attempt) }
+        dead.deadAt = Date()
+        dead.reason = reason
+        do {
+            try deadLetters.write(dead)
+            try outbox.remove(record.id, sync: true)
+        } catch {
+            log(.error, "dead-letter-failed", ["id": record.id, "reason": "\(error)"])
+            scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: record)
+            return
+        }
+        scheduler.finish(job)
+        log(.error, "dead-letter", ["id": record.id, "team": record.team, "attempts": String(dead.attempts.count),
+                                    "reason": reason])
+    }
+}

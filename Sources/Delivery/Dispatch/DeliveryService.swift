@@ -1,0 +1,237 @@
+import Dispatch
+import Foundation
+import Storage
+import Synchronization
+
+/// Delivers committed messages to team endpoints: a pool of workers, each with its own reused
+/// libcurl handle, takes due jobs from the ``DeliveryScheduler`` and records every outcome in
+/// the outbox (`STATE/outbox/`) or the dead letters (`STATE/dead/`).
+///
+/// Life cycle: ``prepare()``; the pipeline ``stage(_:)``s a record per message before its
+/// commit and ``submit(_:)``s it after; ``recover()`` once at start (before intake), then
+/// ``start()``; ``consider(ids:)`` and ``rescan()`` pick up records put back by
+/// `wegwijzer retry`; ``stop(deadline:)``.
+public final class DeliveryService: Sendable {
+    /// Pending deliveries.
+    public let outbox: RecordStore
+    /// Dead letters.
+    public let deadLetters: RecordStore
+    let scheduler: DeliveryScheduler
+    let configuration: Mutex<DeliveryConfiguration>
+    let isCommitted: @Sendable (String) -> Bool
+    let log: DeliveryLog
+    let abort = AbortSignal()
+    let userAgent: String
+    private let workers: Mutex<[DispatchSemaphore]> = Mutex([])
+    private let syncWake = DispatchSemaphore(value: 0)
+    private let stopping = Atomic<Bool>(false)
+
+    /// A service over the state folder `state`. `isCommitted` tells whether the journal holds
+    /// an ID (records of uncommitted IDs are never delivered).
+    public init(state: String, configuration: DeliveryConfiguration, userAgent: String = "wegwijzer",
+                isCommitted: @escaping @Sendable (String) -> Bool, log: @escaping DeliveryLog) {
+        outbox = RecordStore(directory: state + "/outbox")
+        deadLetters = RecordStore(directory: state + "/dead")
+        scheduler = DeliveryScheduler(maxInFlight: configuration.policy.maxInFlight)
+        self.configuration = Mutex(configuration)
+        self.isCommitted = isCommitted
+        self.log = log
+        self.userAgent = userAgent
+    }
+
+    /// Creates the outbox and dead-letter directories.
+    public func prepare() throws(IOFailure) {
+        try outbox.prepare()
+        try deadLetters.prepare()
+    }
+
+    /// The configuration in force.
+    public var current: DeliveryConfiguration { configuration.withLock { $0 } }
+
+    /// Puts a new configuration in force (on reload). The number of workers is kept.
+    public func reconfigure(_ new: DeliveryConfiguration) {
+        let old = configuration.withLock { state in
+            let old = state
+            state = new
+            return old
+        }
+        scheduler.setMaxInFlight(new.policy.maxInFlight)
+        if old.policy.workers != new.policy.workers {
+            log(.warning, "delivery-workers-unchanged", ["reason": "delivery-workers takes effect at the next start",
+                                                         "workers": String(old.policy.workers)])
+        }
+    }
+
+    /// Writes the record of a message that is about to be committed. Before the commit, make
+    /// it durable: with `sync: true` (file fsynced) by ``syncStaged()``; with `sync: false` by
+    /// syncing the file system of ``outbox`` (`syncfs`), as the pipeline does for its batch.
+    public func stage(_ record: OutboxRecord, sync: Bool = true) throws {
+        try outbox.stage(record, sync: sync)
+    }
+
+    /// Makes the directory entries of records staged with `sync: true` durable.
+    public func syncStaged() throws {
+        try outbox.syncDirectory()
+    }
+
+    /// Schedules committed records (the pipeline calls this right after the commit).
+    public func submit(_ records: [OutboxRecord]) {
+        guard !records.isEmpty else { return }
+        // The watcher may have seen the record first, and the message may be delivered and its
+        // record gone by now: only a record still in the outbox is scheduled.
+        scheduler.submit(records.map(DeliveryJob.init(record:))) { outbox.contains($0) }
+    }
+
+    /// What ``recover()`` found.
+    public struct Recovery: Sendable, Equatable {
+        /// Records scheduled.
+        public var scheduled = 0
+        /// Records of messages that were never committed, removed.
+        public var removed = 0
+        /// Records that could not be read, set aside as `ID.json.unreadable`.
+        public var unreadable = 0
+
+        /// Creates a summary.
+        public init(scheduled: Int = 0, removed: Int = 0, unreadable: Int = 0) {
+            self.scheduled = scheduled
+            self.removed = removed
+            self.unreadable = unreadable
+        }
+    }
+
+    /// Reads the outbox at start: removes records whose ID was never committed, settles
+    /// records that are also dead letters (a crash between the two writes), and schedules the
+    /// rest at their next attempt time.
+    public func recover() -> Recovery {
+        var result = Recovery()
+        let dead = Set(deadLetters.ids())
+        var jobs: [DeliveryJob] = []
+        for id in outbox.ids() {
+            guard let record = read(id) else {
+                result.unreadable += 1
+                continue
+            }
+            if dead.contains(id), settleTwin(record) { continue }
+            guard record.requeuedAt != nil || isCommitted(id) else {
+                _ = try? outbox.remove(id, sync: false)
+                log(.info, "outbox-orphan-removed", ["id": id])
+                result.removed += 1
+                continue
+            }
+            jobs.append(DeliveryJob(record: record))
+        }
+        _ = try? outbox.syncIfDirty()
+        result.scheduled = scheduler.submit(jobs)
+        return result
+    }
+
+    /// Schedules the records `ids` if they exist and are not scheduled (for directory events).
+    public func consider(ids: [String]) {
+        for id in ids where !scheduler.contains(id) {
+            guard let record = read(id), record.requeuedAt != nil || isCommitted(id) else { continue }
+            let added = scheduler.submit([DeliveryJob(record: record)]) { outbox.contains($0) } == 1
+            if added, record.requeuedAt != nil { log(.info, "delivery-requeued", ["id": id, "team": record.team]) }
+        }
+    }
+
+    /// Looks at every record in the outbox (a safety net for lost directory events).
+    public func rescan() {
+        consider(ids: outbox.ids())
+    }
+
+    /// Starts the workers and the thread that syncs the outbox directory after deliveries.
+    public func start() {
+        let count = max(1, current.policy.workers)
+        var semaphores: [DispatchSemaphore] = []
+        for index in 0..<count {
+            let done = DispatchSemaphore(value: 0)
+            semaphores.append(done)
+            Thread.detachNewThread { [self] in
+                runWorker(index)
+                done.signal()
+            }
+        }
+        let syncerDone = DispatchSemaphore(value: 0)
+        semaphores.append(syncerDone)
+        Thread.detachNewThread { [self] in
+            runSyncer()
+            syncerDone.signal()
+        }
+        workers.withLock { $0 = semaphores }
+        log(.info, "delivery-started", ["workers": String(count), "curl": CurlLibrary.version])
+    }
+
+    /// Stops taking jobs, lets requests in flight finish until shortly before `deadline`
+    /// (then aborts them: they stay in the outbox), and waits for the workers.
+    public func stop(deadline: DispatchTime) {
+        stopping.store(true, ordering: .sequentiallyConsistent)
+        scheduler.stop()
+        let left = Double(Int64(bitPattern: deadline.uptimeNanoseconds &- DispatchTime.now().uptimeNanoseconds)) / 1e9
+        abort.abort(after: max(0, min(left, 30) - 1.5))
+        syncWake.signal()
+        for done in workers.withLock({ $0 }) where done.wait(timeout: deadline) == .timedOut {
+            log(.warning, "delivery-stop-timeout", [:])
+            break
+        }
+        _ = try? outbox.syncIfDirty()
+    }
+
+    /// Records waiting and in flight.
+    public var counts: (waiting: Int, inFlight: Int) { scheduler.counts }
+
+    /// Reads record `id`; an unreadable one is set aside and logged.
+    func read(_ id: String) -> OutboxRecord? {
+        do {
+            return try outbox.load(id)
+        } catch {
+            let path = outbox.path(id)
+            _ = try? DurableFile.rename(path, to: path + ".unreadable")
+            log(.error, "outbox-unreadable", ["id": id, "reason": "\(error)", "file": path + ".unreadable"])
+            return nil
+        }
+    }
+
+    /// A record that is in both the outbox and the dead letters: the later of the two writes
+    /// wins. Returns whether the outbox record was removed.
+    private func settleTwin(_ record: OutboxRecord) -> Bool {
+        guard let dead = try? deadLetters.load(record.id), let deadAt = dead.deadAt else { return false }
+        if let requeuedAt = record.requeuedAt, requeuedAt > deadAt {
+            _ = try? deadLetters.remove(record.id, sync: true)
+            return false
+        }
+        _ = try? outbox.remove(record.id, sync: false)
+        return true
+    }
+
+    private func runWorker(_ index: Int) {
+        let session: CurlSession
+        do {
+            session = try CurlSession(abort: abort)
+        } catch {
+            log(.error, "delivery-worker-failed", ["worker": String(index), "reason": "\(error)"])
+            return
+        }
+        while let job = scheduler.next() {
+            attempt(job, session: session)
+        }
+    }
+
+    /// Syncs the outbox directory after removals, at most every 50 ms, so that delivered
+    /// records stay removed after a crash without one directory fsync per delivery.
+    private func runSyncer() {
+        while !stopping.load(ordering: .sequentiallyConsistent) {
+            _ = syncWake.wait(timeout: .now() + 1)
+            do {
+                if try outbox.syncIfDirty() { Thread.sleep(forTimeInterval: 0.05) }
+            } catch {
+                log(.error, "outbox-sync-failed", ["reason": "\(error)"])
+                Thread.sleep(forTimeInterval: 1)
+            }
+        }
+    }
+
+    /// Wakes the syncer after a removal.
+    func removed() {
+        syncWake.signal()
+    }
+}
