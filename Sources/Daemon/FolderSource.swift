@@ -7,7 +7,8 @@ import Storage
 /// the pipeline.
 ///
 /// It wakes on inotify and rescans every `rescanInterval` as a safety net; it reads at most
-/// `batchSize` inputs at a time, so memory stays bounded. An input is acknowledged (removed, or
+/// `batchSize` inputs and `batchBytes` bytes at a time (but always one input), so memory
+/// stays bounded. An input is acknowledged (removed, or
 /// moved to `cur/`) only after its message is committed; input that can never be routed moves
 /// to `rejected/` with its reason, automatic mail to the state folder's `noise/`.
 final class FolderSource: Sendable {
@@ -19,11 +20,13 @@ final class FolderSource: Sendable {
     private let stop: StopSignal
     private let noisePath: String
     private let batchSize: Int
+    private let batchBytes: Int
     private let rescanInterval: Duration
     private let metrics: Metrics?
 
     init(config: SourceConfig, folder: any InputFolder, noisePath: String, pipeline: MessagePipeline, log: EventLog,
-         stop: StopSignal, batchSize: Int = 64, rescanInterval: Duration = .seconds(2), metrics: Metrics? = nil) {
+         stop: StopSignal, batchSize: Int = 64, batchBytes: Int = 32 << 20, rescanInterval: Duration = .seconds(2),
+         metrics: Metrics? = nil) {
         self.metrics = metrics
         self.config = config
         self.folder = folder
@@ -33,6 +36,7 @@ final class FolderSource: Sendable {
         self.log = log
         self.stop = stop
         self.batchSize = batchSize
+        self.batchBytes = batchBytes
         self.rescanInterval = rescanInterval
     }
 
@@ -48,7 +52,7 @@ final class FolderSource: Sendable {
         }
         var pause = Duration.zero
         while !stop.isStopped {
-            let items = pause > .zero ? [] : folder.pending(limit: batchSize)
+            let items = pause > .zero ? [] : Self.batch(folder.pending(limit: batchSize), maxBytes: batchBytes)
             if items.isEmpty {
                 if let watcher {
                     _ = try? watcher.waitForChanges(timeout: .milliseconds(250))
@@ -60,6 +64,18 @@ final class FolderSource: Sendable {
             }
             pause = process(items) ? .seconds(1) : .zero
         }
+    }
+
+    /// The first `items` whose sizes add up to at most `maxBytes`, and at least the first one.
+    static func batch(_ items: [DropDirectory.Item], maxBytes: Int) -> [DropDirectory.Item] {
+        var total = 0
+        var count = 0
+        for item in items {
+            total += item.size
+            if count > 0 && total > maxBytes { break }
+            count += 1
+        }
+        return Array(items.prefix(count))
     }
 
     /// Handles one batch; true when something could not be committed (retry after a pause).

@@ -31,6 +31,8 @@ public enum JSONValue: Sendable, Hashable, Codable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
+        case .number(let value) where !value.isFinite:
+            try container.encodeNil()  // JSON has no infinity or NaN; failing would block the commit
         case .number(let value):
             if value.rounded() == value, abs(value) < 1e15 {
                 try container.encode(Int64(value))

@@ -39,6 +39,24 @@ final class CallNormalizerTests: XCTestCase {
         XCTAssertFalse(input.message.text.contains("Amara"))
     }
 
+    func testExtremeWhisperNumbersGiveAFiniteConfidenceAndDurationThatEncode() throws {
+        // exp(1e308) was infinity, and so was 1e308 rounded to 3 decimals: the message JSON
+        // could not be written and the daemon retried the commit for ever.
+        let input = try CallNormalizer.normalize(utf8("""
+            {"text": "x", "language": "nl", "segments": [
+              {"start": -1e308, "end": 1e308, "text": "Mijn paspoort is verlopen.", "avg_logprob": 1e308},
+              {"start": 0, "end": 1, "text": "Ja.", "avg_logprob": -1e308}]}
+            """), kind: .callWhisper, sidecar: nil, source: testSource)
+        XCTAssertEqual(input.message.channelData["asrConfidence"], .number(0.5))
+        XCTAssertEqual(input.message.channelData["durationSeconds"], .number(1e308))
+        XCTAssertNoThrow(try MessageJSON.encode(input.message))
+        let sidecar = try CallNormalizer.normalize(
+            utf8("Mijn paspoort is verlopen."), kind: .callText,
+            sidecar: utf8(#"{"durationSeconds": 1.7e308}"#), source: testSource)
+        XCTAssertEqual(sidecar.message.channelData["durationSeconds"], .number(1.7e308))
+        XCTAssertNoThrow(try MessageJSON.encode(sidecar.message))
+    }
+
     func testWhisperWithoutSegmentsUsesItsText() throws {
         let input = try CallNormalizer.normalize(
             utf8(#"{"text": " Ik wil mijn verhuizing doorgeven.", "language": "nl"}"#),

@@ -89,4 +89,29 @@ final class WebVTTTests: XCTestCase {
         let cues = try WebVTT.parse("WEBVTT\n\nlosse regel\nnog een\n\n00:00.000 --> 00:01.000\nEen\n")
         XCTAssertEqual(cues.map(\.text), ["Een"])
     }
+
+    func testUnclosedMarkupIsTextAndScannedOnce() throws {
+        // Each '<' once searched the rest of the cue for '>': 50,000 of them took minutes.
+        let opens = String(repeating: "<", count: 50_000)
+        let cues = try WebVTT.parse("WEBVTT\n\n00:00.000 --> 00:01.000\nMijn paspoort " + opens + "\n")
+        XCTAssertEqual(cues.first?.text, "Mijn paspoort " + opens)
+        let overrides = String(repeating: "{\\", count: 25_000)
+        XCTAssertEqual(try SRT.parse("1\n00:00:00,000 --> 00:00:01,000\nJa " + overrides + "\n").first?.text, "Ja " + overrides)
+    }
+
+    func testMarkupIsRemovedOnlyWithinReach() throws {
+        let near = "<c." + String(repeating: "x", count: 190) + ">Ja"
+        let far = "<c." + String(repeating: "x", count: 250) + ">Ja"
+        let cues = try WebVTT.parse("WEBVTT\n\n00:00.000 --> 00:01.000\n\(near)\n\n00:01.000 --> 00:02.000\n\(far)\n")
+        XCTAssertEqual(cues.map(\.text), ["Ja", far])
+        XCTAssertEqual(try SRT.parse("1\n00:00:00,000 --> 00:00:01,000\n{\\an8}Hallo &amp;&#233;&#xE9;&bogus; <i>daar</i>\n").first?.text,
+                       "Hallo &éé&bogus; daar")
+    }
+
+    func testALongCueKeepsItsText() throws {
+        let words = String(repeating: "bla ", count: 250_000)
+        let cues = try WebVTT.parse("WEBVTT\n\n00:00.000 --> 00:01.000\n<v Beller>Mijn paspoort " + words + "\n")
+        XCTAssertEqual(cues.first?.speaker, "Beller")
+        XCTAssertEqual(cues.first?.text.utf8.count, "Mijn paspoort ".utf8.count + words.utf8.count - 1)
+    }
 }

@@ -54,7 +54,6 @@ struct ChunkedBody: Sendable {
                         return .failure(HTTPFramingError(status: 413, label: "too-large",
                                                          detail: "body larger than \(limits.maxBody) bytes"))
                     }
-                    body.reserveCapacity(body.count + size)
                     step = .data(remaining: size)
                 }
             case .data(let remaining):

@@ -95,6 +95,7 @@ public struct HTTPRequestParser: Sendable {
             buffer.removeSubrange(0..<length)
             return finish(head, body: body)
         case .chunked(let head, var chunks):
+            state = .head  // drop the state's copy, so the body grows in place and is not copied per call
             let result = chunks.read(buffer)
             state = .chunked(head, chunks)
             switch result {

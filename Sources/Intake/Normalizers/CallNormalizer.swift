@@ -81,8 +81,10 @@ public enum CallNormalizer {
         return parts.joined(separator: " ")
     }
 
-    /// `value` rounded to 3 decimals.
+    /// `value` rounded to 3 decimals; a value too large to have decimals stays as it is
+    /// (multiplying it would overflow to infinity, which JSON cannot hold).
     static func rounded(_ value: Double) -> Double {
-        (value * 1000).rounded() / 1000
+        guard value.isFinite, abs(value) < 1e15 else { return value }
+        return (value * 1000).rounded() / 1000
     }
 }

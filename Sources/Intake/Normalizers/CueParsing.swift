@@ -97,36 +97,71 @@ enum CueParsing {
         (0..<exponent).reduce(1.0) { value, _ in value * 10 }
     }
 
+    /// Longest tag or style override (`<…>`, `{\…}`) that is removed, in bytes; a `<` or
+    /// `{\` without its close within this reach is text. The bound keeps the scan linear.
+    static let maxMarkupBytes = 200
+
     /// Cue payload lines as plain text: tags (`<v Beller>`, `<i>`, `<00:01.000>`) and SRT
     /// style overrides (`{\an8}`) removed, entities decoded, whitespace collapsed. Also
     /// returns the first voice tag's speaker.
+    ///
+    /// Works on the UTF-8 bytes (all markup is ASCII), so a long cue costs about its own size.
     static func plainText(_ lines: [Substring]) -> (text: String, speaker: String?) {
-        var output = ""
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(lines.reduce(lines.count) { $0 + $1.utf8.count })
+        for (number, line) in lines.enumerated() {
+            if number > 0 { bytes.append(0x20) }
+            bytes.append(contentsOf: line.utf8)
+        }
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
         var speaker: String?
-        let joined = Array(lines.joined(separator: " "))
         var index = 0
-        while index < joined.count {
-            let character = joined[index]
-            if character == "<", let close = joined[index...].firstIndex(of: ">"), close - index <= 200 {
-                let tag = String(joined[(index + 1)..<close])
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "<"), let close = find(UInt8(ascii: ">"), in: bytes, after: index) {
+                let tag = String(decoding: bytes[(index + 1)..<close], as: UTF8.self)
                 if speaker == nil, let space = tag.firstIndex(where: \.isWhitespace),
                    tag[..<space] == "v" || tag[..<space].hasPrefix("v.") {
                     let name = tag[space...].trimmingSpaces
                     if !name.isEmpty { speaker = name }
                 }
                 index = close + 1
-            } else if character == "{", index + 1 < joined.count, joined[index + 1] == "\\",
-                      let close = joined[index...].firstIndex(of: "}") {
+            } else if byte == UInt8(ascii: "{"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"),
+                      let close = find(UInt8(ascii: "}"), in: bytes, after: index) {
                 index = close + 1
-            } else if character == "&", let (decoded, length) = entity(joined, at: index) {
-                output.append(decoded)
+            } else if byte == UInt8(ascii: "&"), let (decoded, length) = entity(bytes, at: index) {
+                output.append(contentsOf: decoded.utf8)
                 index += length
             } else {
-                output.append(character)
+                output.append(byte)
                 index += 1
             }
         }
-        return (output.split(whereSeparator: isSpace).joined(separator: " "), speaker)
+        return (collapsingSpaces(String(decoding: output, as: UTF8.self)), speaker)
+    }
+
+    /// Index of `byte` after `start`, within ``maxMarkupBytes``.
+    private static func find(_ byte: UInt8, in bytes: [UInt8], after start: Int) -> Int? {
+        let end = min(bytes.count, start + 1 + maxMarkupBytes)
+        return bytes[(start + 1)..<end].firstIndex(of: byte)
+    }
+
+    /// Runs of white space as one space, none at either end.
+    private static func collapsingSpaces(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for character in text {
+            if isSpace(character) {
+                pendingSpace = !result.isEmpty
+            } else {
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(character)
+            }
+        }
+        return result
     }
 
     private static let namedEntities: [String: String] = [
@@ -134,10 +169,10 @@ enum CueParsing {
     ]
 
     /// Decodes `&amp;`, `&#233;` or `&#xE9;` at `index`: the text and its length.
-    private static func entity(_ characters: [Character], at index: Int) -> (String, Int)? {
-        let limit = min(characters.count, index + 12)
-        guard let semicolon = characters[index..<limit].firstIndex(of: ";") else { return nil }
-        let name = String(characters[(index + 1)..<semicolon])
+    private static func entity(_ bytes: [UInt8], at index: Int) -> (String, Int)? {
+        let limit = min(bytes.count, index + 12)
+        guard let semicolon = bytes[index..<limit].firstIndex(of: UInt8(ascii: ";")) else { return nil }
+        let name = String(decoding: bytes[(index + 1)..<semicolon], as: UTF8.self)
         let length = semicolon - index + 1
         if let value = namedEntities[name] { return (value, length) }
         guard name.hasPrefix("#") else { return nil }

@@ -64,8 +64,9 @@ struct WhisperTranscript {
     }
 
     /// The mean of `exp(avg_logprob)` over the segments that have it, to 3 decimals.
+    /// A log probability above 0 counts as 0 (certainty), so the mean stays in 0...1.
     var confidence: Double? {
-        let probabilities = segments.compactMap { $0.avgLogprob.map(exp) }
+        let probabilities = segments.compactMap { $0.avgLogprob.map { exp(min($0, 0)) } }
         guard !probabilities.isEmpty else { return nil }
         return CallNormalizer.rounded(probabilities.reduce(0, +) / Double(probabilities.count))
     }

@@ -1,15 +1,13 @@
-// libFuzzer entry point for the Mail module. It is not part of the Swift package: scripts/fuzz-mail
-// compiles it together with Sources/Mail/*.swift (as module `Mail`) with
-// `-sanitize=fuzzer,address` and runs it.
+@testable import Mail
 
-/// Feeds one input to the parser and to the stand-alone decoders; any crash, hang or runaway
-/// allocation is a finding.
+/// Fuzz target: RFC 5322 / MIME parsing of arbitrary bytes, the embedded messages and
+/// attachments, and the stand-alone decoders on the same bytes as text.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+public func fuzzMail(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     if let mail = try? MailParser.parse(bytes) {
         _ = mail.forwarded.map(\.bodyText)
-        _ = mail.attachments.count + mail.textParts.count
+        _ = mail.attachments.reduce(0) { $0 + $1.data.count } + mail.textParts.count
     }
     let text = String(decoding: bytes.prefix(64 * 1024), as: UTF8.self)
     _ = EncodedWords.decode(text)
