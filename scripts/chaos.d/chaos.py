@@ -261,10 +261,14 @@ def main():
         broken = False
         while time.time() < deadline:
             time.sleep(rng.uniform(1.0, 4.0))
-            if rng.random() < 0.5:
+            if rng.random() < 0.5 or run.daemon.poll() is not None:
                 run.daemon.kill()  # kill -9
                 run.daemon.wait()
                 kills += 1
+                # A daemon does not start on a broken file: restart it the way an operator would,
+                # after putting a good one back.
+                broken = False
+                run.write_config(broken=False)
                 run.start()
             else:
                 broken = not broken
@@ -275,7 +279,10 @@ def main():
         for sender in senders:
             sender.join()
         run.write_config(broken=False)
-        run.daemon.send_signal(signal.SIGHUP)
+        if run.daemon.poll() is None:
+            run.daemon.send_signal(signal.SIGHUP)
+        else:
+            run.start()
         drain_until = time.time() + 120
         while time.time() < drain_until and run.waiting() > 0:
             time.sleep(0.5)
