@@ -1,6 +1,9 @@
+import Daemon
+
 /// `wegwijzer version`.
 enum VersionCommand: Command {
-    static let version = "0.1.0"
+    /// The version, as the daemon reports it (User-Agent, logs).
+    static var version: String { Daemon.version }
 
     static let spec = CommandSpec(
         name: "version", usage: "version", summary: "print the version", options: [])
