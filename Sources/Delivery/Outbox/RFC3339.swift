@@ -36,6 +36,11 @@ public enum RFC3339 {
         } else if bytes.count != 20 {
             return nil
         }
+        return Date(timeIntervalSince1970: RFC3339.utcSeconds(year, month, day, hour, minute, second) + fraction)
+    }
+
+    /// Seconds since 1970 of a UTC calendar time (also used for HTTP dates).
+    static func utcSeconds(_ year: Int, _ month: Int, _ day: Int, _ hour: Int, _ minute: Int, _ second: Int) -> Double {
         var fields = tm()
         fields.tm_year = Int32(year - 1900)
         fields.tm_mon = Int32(month - 1)
@@ -43,6 +48,6 @@ public enum RFC3339 {
         fields.tm_hour = Int32(hour)
         fields.tm_min = Int32(minute)
         fields.tm_sec = Int32(second)
-        return Date(timeIntervalSince1970: Double(timegm(&fields)) + fraction)
+        return Double(timegm(&fields))
     }
 }

@@ -36,14 +36,7 @@ public enum RetryAfter {
         guard let day, let month, let year, parts.count == 3, let hour = parts[0], let minute = parts[1],
               let second = parts[2], (1...31).contains(day), (0...23).contains(hour), (0...59).contains(minute),
               (0...60).contains(second), (1900...9999).contains(year) else { return nil }
-        var fields = tm()
-        fields.tm_year = Int32(year - 1900)
-        fields.tm_mon = Int32(month - 1)
-        fields.tm_mday = Int32(day)
-        fields.tm_hour = Int32(hour)
-        fields.tm_min = Int32(minute)
-        fields.tm_sec = Int32(second)
-        return Date(timeIntervalSince1970: Double(timegm(&fields)))
+        return Date(timeIntervalSince1970: RFC3339.utcSeconds(year, month, day, hour, minute, second))
     }
 
     private static func monthNumber(_ token: String) -> Int? {
