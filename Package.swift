@@ -33,7 +33,7 @@ let package = Package(
         .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Messages", "Storage"]),
         .executableTarget(
             name: "wegwijzer",
-            dependencies: ["Daemon", "Intake", "Routing", "Delivery", "Messages", "Text", "Storage"]),
+            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Delivery", "Messages", "Text", "Storage"]),
 
         .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),

@@ -99,6 +99,18 @@ final class CommandLineTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("Burgerzaken"), "only the first max-text bytes count: \(result.stdout.prefix(200))")
     }
 
+    func testClassifyReadsAnEMailFile() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("mail-\(UUID().uuidString).eml")
+        let mail = "From: Anna <anna@example.nl>\r\nSubject: =?utf-8?q?Verlopen_paspoort?=\r\n"
+            + "Content-Type: text/plain; charset=utf-8\r\n\r\nMijn paspoort is verlopen.\r\n"
+        try Data(mail.utf8).write(to: path)
+        defer { try? FileManager.default.removeItem(at: path) }
+        let result = try BinaryRunner.run(["classify", "--explain", "--config", config, path.path])
+        assertStatus(result, 0)
+        XCTAssertTrue(result.stdout.contains("team:      Burgerzaken"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("subject:   [Verlopen] [paspoort]"), result.stdout)
+    }
+
     func testMissingInputFileIsOneLineAndStatusTwo() throws {
         let result = try BinaryRunner.run(["classify", "--config", config, "/nonexistent/message.txt"])
         assertStatus(result, 2)
