@@ -1,3 +1,4 @@
+import Delivery
 import Foundation
 import Glibc
 import Messages
@@ -83,12 +84,5 @@ public enum Timestamp {
     public static func now() -> String { format(Date()) }
 
     /// A date, as `2026-11-29T10:15:00.123Z`.
-    public static func format(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        let millis = Int((date.timeIntervalSince1970 - Double(seconds)) * 1000)
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
-    }
+    public static func format(_ date: Date) -> String { RFC3339.format(date) }
 }

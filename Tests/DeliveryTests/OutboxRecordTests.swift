@@ -54,6 +54,9 @@ final class OutboxRecordTests: XCTestCase {
 
     func testTimestamps() {
         XCTAssertEqual(RFC3339.format(Date(timeIntervalSince1970: 0.999)), "1970-01-01T00:00:00.999Z")
+        XCTAssertEqual(RFC3339.format(Date(timeIntervalSince1970: 1_795_947_300.123)), "2026-11-29T10:15:00.123Z")
+        XCTAssertEqual(RFC3339.format(Date(timeIntervalSince1970: 253_402_300_799.9994)), "9999-12-31T23:59:59.999Z")
+        XCTAssertEqual(RFC3339.format(Date(timeIntervalSince1970: -0.001)), "1969-12-31T23:59:59.999Z")
         XCTAssertEqual(RFC3339.parse("2026-11-29T10:15:00Z")?.timeIntervalSince1970, 1_795_947_300)
         XCTAssertEqual(RFC3339.parse("2026-11-29T10:15:00.5Z")?.timeIntervalSince1970, 1_795_947_300.5)
         XCTAssertNil(RFC3339.parse("2026-11-29 10:15:00Z"))

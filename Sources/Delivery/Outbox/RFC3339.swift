@@ -10,8 +10,26 @@ public enum RFC3339 {
         let millis = Int(millisecondsTotal - Int64(seconds) * 1000)
         var parts = tm()
         gmtime_r(&seconds, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), millis)
+        // Written digit by digit: `String(format:)` costs microseconds, and this runs per message.
+        var bytes = [UInt8](repeating: 0, count: 24)
+        func put(_ value: Int, _ width: Int, at offset: Int) {
+            var rest = value
+            for index in stride(from: offset + width - 1, through: offset, by: -1) {
+                bytes[index] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+                rest /= 10
+            }
+        }
+        put(Int(parts.tm_year) + 1900, 4, at: 0)
+        put(Int(parts.tm_mon) + 1, 2, at: 5)
+        put(Int(parts.tm_mday), 2, at: 8)
+        put(Int(parts.tm_hour), 2, at: 11)
+        put(Int(parts.tm_min), 2, at: 14)
+        put(Int(parts.tm_sec), 2, at: 17)
+        put(millis, 3, at: 20)
+        for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] as [(Int, Unicode.Scalar)] {
+            bytes[offset] = UInt8(ascii: byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads `YYYY-MM-DDTHH:MM:SS[.fraction]Z`; `nil` for anything else.
