@@ -73,6 +73,8 @@ public final class MessagePipeline: Sendable {
     private let log: EventLog
     private let metrics: Metrics?
     private let prepared = Mutex<Set<String>>([])
+    /// IDs staged and not yet committed: a second input with the same ID waits on the first.
+    private let inFlight = Mutex<Set<String>>([])
     private let delivery: DeliveryService?
 
     /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and
@@ -87,57 +89,85 @@ public final class MessagePipeline: Sendable {
         self.delivery = delivery
     }
 
+    /// An input routed and staged (or settled without staging), waiting for its commit.
+    public struct Prepared: Sendable {
+        fileprivate enum Stage: Sendable {
+            /// Written to its queue's `tmp/`; committed with the batch.
+            case staged(CommitJournal.Entry, reason: String, fallback: Bool, record: OutboxRecord?)
+            /// The same ID is being staged by another input: settled once the batch commits.
+            case follower(id: String)
+            /// Settled already (committed before, or failed to stage).
+            case settled(Outcome)
+        }
+        fileprivate let stage: Stage
+        fileprivate let channel: String
+    }
+
     /// Routes and commits a batch; returns one outcome per input, in order.
     ///
     /// `committed` gets the same outcomes as soon as they are final: after the journal commit
     /// and before the messages are moved into `new/`, so a source may acknowledge early (a
     /// restart publishes what a crash leaves committed).
     public func process(_ inputs: [Input], committed onCommit: ([Outcome]) -> Void = { _ in }) -> [Outcome] {
-        let router = routers.router
-        var outcomes = [Outcome](repeating: .failed(reason: "not processed", diskFull: false), count: inputs.count)
-        var staged: [(index: Int, entry: CommitJournal.Entry, reason: String, channel: String, fallback: Bool)] = []
-        var batchIDs = Set<String>()
-        var outboxRecords: [OutboxRecord] = []
-        for (index, input) in inputs.enumerated() {
-            metrics?.received(channel: input.normalized.message.channel.rawValue)
-            let id = MessageID.make(source: input.source.name, identity: input.identity)
-            if journal.contains(id) || !batchIDs.insert(id).inserted {
-                outcomes[index] = .duplicate(id: id)
-                continue
-            }
-            do {
-                let (entry, reason, fallback, record) = try stage(input, id: id, router: router)
-                staged.append((index, entry, reason, input.normalized.message.channel.rawValue, fallback))
-                if let record { outboxRecords.append(record) }
-            } catch {
-                outcomes[index] = failure(error, id: id)
-            }
+        commit(inputs.map(prepare), committed: onCommit)
+    }
+
+    /// Routes one input and writes its files to its team's queue, without syncing them: the
+    /// first half of ``process(_:committed:)``, safe to call from many threads at once, so
+    /// that routing and writing run in parallel while ``commit(_:committed:)`` syncs in groups.
+    public func prepare(_ input: Input) -> Prepared {
+        let channel = input.normalized.message.channel.rawValue
+        metrics?.received(channel: channel)
+        let id = MessageID.make(source: input.source.name, identity: input.identity)
+        if journal.contains(id) { return Prepared(stage: .settled(.duplicate(id: id)), channel: channel) }
+        guard inFlight.withLock({ $0.insert(id).inserted }) else { return Prepared(stage: .follower(id: id), channel: channel) }
+        do {
+            let (entry, reason, fallback, record) = try stage(input, id: id, router: routers.router)
+            return Prepared(stage: .staged(entry, reason: reason, fallback: fallback, record: record), channel: channel)
+        } catch {
+            inFlight.withLock { _ = $0.remove(id) }
+            return Prepared(stage: .settled(failure(error, id: id)), channel: channel)
         }
-        guard !staged.isEmpty else {
-            onCommit(outcomes)
-            return outcomes
+    }
+
+    /// Commits prepared inputs as one group: one file-system sync, one journal fsync; then
+    /// calls `onCommit` with the outcomes, publishes into `new/`, and hands messages with an
+    /// endpoint to delivery. Returns the outcomes, in order.
+    public func commit(_ batch: [Prepared], committed onCommit: ([Outcome]) -> Void = { _ in }) -> [Outcome] {
+        var entries: [CommitJournal.Entry] = []
+        var outboxRecords: [OutboxRecord] = []
+        for case .staged(let entry, _, _, let record) in batch.lazy.map(\.stage) {
+            entries.append(entry)
+            if let record { outboxRecords.append(record) }
+        }
+        var fresh = Set<String>()
+        var failed: (any Error)?
+        if !entries.isEmpty {
+            do {
+                let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
+                try syncFileSystems(of: entries.map(\.queue) + outbox)
+                fresh = Set(try journal.commit(entries))
+            } catch {
+                failed = error
+            }
+            inFlight.withLock { ids in for entry in entries { ids.remove(entry.id) } }
         }
         var committed: [CommitJournal.Entry] = []
-        let fresh: Set<String>
-        do {
-            let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
-            try syncFileSystems(of: staged.map(\.entry.queue) + outbox)
-            fresh = Set(try journal.commit(staged.map(\.entry)))
-            for item in staged {
-                outcomes[item.index] = fresh.contains(item.entry.id)
-                    ? .committed(id: item.entry.id, team: item.entry.team, reason: item.reason)
-                    : .duplicate(id: item.entry.id)
-                if fresh.contains(item.entry.id) {
-                    committed.append(item.entry)
-                    metrics?.routed(team: item.entry.team, fallback: item.fallback)
-                    log.log(.info, "routed", ["id": item.entry.id, "team": item.entry.team,
-                                              "reason": item.reason, "channel": item.channel])
-                }
+        let outcomes = batch.map { prepared -> Outcome in
+            switch prepared.stage {
+            case .settled(let outcome):
+                return outcome
+            case .follower(let id):
+                return journal.contains(id)
+                    ? .duplicate(id: id) : .failed(reason: "the same message is being committed", diskFull: false)
+            case .staged(let entry, let reason, let fallback, _):
+                if let failed { return failure(failed, id: entry.id) }
+                guard fresh.contains(entry.id) else { return .duplicate(id: entry.id) }
+                committed.append(entry)
+                metrics?.routed(team: entry.team, fallback: fallback)
+                log.log(.info, "routed", ["id": entry.id, "team": entry.team, "reason": reason, "channel": prepared.channel])
+                return .committed(id: entry.id, team: entry.team, reason: reason)
             }
-        } catch {
-            for item in staged { outcomes[item.index] = failure(error, id: item.entry.id) }
-            onCommit(outcomes)
-            return outcomes
         }
         onCommit(outcomes)
         publish(committed)
@@ -180,7 +210,7 @@ public final class MessagePipeline: Sendable {
         try prepareOnce(queue)
         message.attachments = try queue.storeAttachments(
             id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) }, sync: false)
-        let json = Array(try MessageJSON.encode(message))
+        let json = MessageJSON.bytes(message)
         try queue.stage(id: id, json: json, sync: false)
         var record: OutboxRecord?
         if let delivery, let endpoint = router.config.team(named: decision.team)?.endpoint {

@@ -23,7 +23,7 @@ final class WebhookSource: Sendable {
     private let deadLetters: String
     private let replays: ReplayGuard
 
-    /// Threads that decide requests (parse, authenticate, normalize), per source.
+    /// Threads that decide requests (parse, authenticate, normalize, route, stage), per source.
     static let deciders = 4
     /// Threads that commit batches of messages, per source: while one publishes its batch,
     /// the other stages and commits the next.
@@ -57,10 +57,10 @@ final class WebhookSource: Sendable {
     /// Serves until the stop signal is set and every request in hand is answered. Addresses
     /// that cannot be bound yet (in use) are tried again every few seconds.
     ///
-    /// Decider threads take requests from the server and decide them with ``WebhookHandler``;
-    /// messages to commit go to committer threads, which take all that are waiting and commit
-    /// them in one batch (one file system sync and one journal fsync for all of them), then
-    /// answer each request.
+    /// Decider threads take requests from the server, decide them with ``WebhookHandler``, and
+    /// route and stage their messages; staged messages go to committer threads, which take all
+    /// that are waiting and commit them in one batch (one file system sync and one journal
+    /// fsync for all of them), then answer each request.
     func run() {
         let credentials = CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
         _ = credentials.current(now: Int64(time(nil)))
@@ -130,10 +130,10 @@ final class WebhookSource: Sendable {
         return try HTTPServer(listeners: sockets, owned: Set(sockets), limits: limits)
     }
 
-    /// A message waiting to be committed, and how to answer its request.
+    /// A message staged and waiting to be committed, and how to answer its request.
     private struct PendingCommit: Sendable {
-        let intake: WebhookIntake
-        let now: Int64
+        let prepared: MessagePipeline.Prepared
+        let replayKey: String?
         let reply: @Sendable (HTTPResponse) -> Void
     }
 
@@ -173,29 +173,21 @@ final class WebhookSource: Sendable {
             reply(HTTPResponse(status: 200, headers: HTTPHeaders([HTTPField("Content-Type", MetricsText.contentType)]),
                                body: Array(text.utf8)))
         case .intake(let intake):
-            commits.push(PendingCommit(intake: intake, now: now, reply: reply))
+            if let key = intake.replayKey, !replays.admit(key, expires: intake.replayExpires, now: now) {
+                metrics.rejected(reason: "replay")
+                return reply(.error(401, "unauthorized"))
+            }
+            // Routed and staged here, on the decider threads; the committers only sync and commit.
+            let input = MessagePipeline.Input(source: config, identity: intake.identity, normalized: intake.normalized)
+            commits.push(PendingCommit(prepared: pipeline.prepare(input), replayKey: intake.replayKey, reply: reply))
         }
     }
 
     /// Commits a batch and answers each request once its outcome is final (before publishing).
     private func commit(_ batch: [PendingCommit]) {
-        var admitted: [PendingCommit] = []
-        for pending in batch {
-            if let key = pending.intake.replayKey,
-               !replays.admit(key, expires: pending.intake.replayExpires, now: pending.now) {
-                metrics.rejected(reason: "replay")
-                pending.reply(.error(401, "unauthorized"))
-            } else {
-                admitted.append(pending)
-            }
-        }
-        guard !admitted.isEmpty else { return }
-        let inputs = admitted.map {
-            MessagePipeline.Input(source: config, identity: $0.intake.identity, normalized: $0.intake.normalized)
-        }
-        _ = pipeline.process(inputs) { outcomes in
-            for (pending, outcome) in zip(admitted, outcomes) {
-                pending.reply(response(for: outcome, replayKey: pending.intake.replayKey))
+        _ = pipeline.commit(batch.map(\.prepared)) { outcomes in
+            for (pending, outcome) in zip(batch, outcomes) {
+                pending.reply(response(for: outcome, replayKey: pending.replayKey))
             }
         }
     }

@@ -47,19 +47,25 @@ public final class CommitJournal: Sendable {
         public var team: String
     }
 
-    private struct State {
-        var descriptor: Int32
+    /// What the journal knows: read by every input, so never held across a write or an fsync.
+    private struct Index {
         var committed: Set<String>
         var unpublished: [String: Entry]
         var conversations: [String: ConversationEntry]
-        var segmentBytes: Int
-        var segmentNumber: Int
+    }
+
+    /// The segment being appended to; its lock serializes writers.
+    private struct Segment {
+        var descriptor: Int32
+        var bytes: Int
+        var number: Int
     }
 
     /// Segments grow to this size before a new one starts.
     public static let segmentLimit = 16 << 20
     private let directory: String
-    private let state: Mutex<State>
+    private let state: Mutex<Index>
+    private let segment: Mutex<Segment>
 
     /// Opens (creating if needed) the journal in `directory` and reads every segment.
     public init(directory: String) throws(IOFailure) {
@@ -82,9 +88,8 @@ public final class CommitJournal: Sendable {
         var info = stat()
         fstat(descriptor, &info)
         if numbers.isEmpty { try DurableFile.syncDirectory(at: directory) }
-        state = Mutex(State(
-            descriptor: descriptor, committed: replayed.committed, unpublished: replayed.unpublished,
-            conversations: replayed.conversations, segmentBytes: Int(info.st_size), segmentNumber: current))
+        state = Mutex(Index(committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations))
+        segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current))
     }
 
     /// Reads the journal without opening it for writing: (committed IDs, unpublished entries).
@@ -100,7 +105,7 @@ public final class CommitJournal: Sendable {
     }
 
     deinit {
-        _ = state.withLock { close($0.descriptor) }
+        _ = segment.withLock { close($0.descriptor) }
     }
 
     /// Whether a message with this ID was committed before.
@@ -123,20 +128,25 @@ public final class CommitJournal: Sendable {
 
     /// Appends commit records for `entries` and fsyncs once (group commit). Entries whose ID is
     /// already committed are skipped; the IDs that were new are returned.
+    ///
+    /// Only writers wait for the fsync: ``contains(_:)`` and the other readers go on meanwhile,
+    /// and see the IDs as committed once the fsync is done.
     public func commit(_ entries: [Entry]) throws(IOFailure) -> [String] {
-        try state.withLock { (state) throws(IOFailure) -> [String] in
-            var fresh: [Entry] = []
-            var seen = Set<String>()
-            for entry in entries where !state.committed.contains(entry.id) && seen.insert(entry.id).inserted {
-                fresh.append(entry)
+        try segment.withLock { (segment) throws(IOFailure) -> [String] in
+            let fresh = state.withLock { index in
+                var seen = Set<String>()
+                return entries.filter { !index.committed.contains($0.id) && seen.insert($0.id).inserted }
             }
             guard !fresh.isEmpty else { return [] }
-            try append(fresh.map(\.line).joined(), sync: true, state: &state)
-            for entry in fresh {
-                state.committed.insert(entry.id)
-                state.unpublished[entry.id] = entry
-                if let key = entry.conversationKey { state.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+            try append(fresh.map(\.line).joined(), sync: true, segment: &segment)
+            state.withLock { index in
+                for entry in fresh {
+                    index.committed.insert(entry.id)
+                    index.unpublished[entry.id] = entry
+                    if let key = entry.conversationKey { index.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                }
             }
+            try rotateIfFull(&segment)
             return fresh.map(\.id)
         }
     }
@@ -145,34 +155,36 @@ public final class CommitJournal: Sendable {
     /// recovery finds them published anyway.
     public func markPublished(_ ids: [String]) throws(IOFailure) {
         guard !ids.isEmpty else { return }
-        try state.withLock { (state) throws(IOFailure) in
-            try append(ids.map { "P\t\($0)\n" }.joined(), sync: false, state: &state)
-            for id in ids { state.unpublished.removeValue(forKey: id) }
+        try segment.withLock { (segment) throws(IOFailure) in
+            try append(ids.map { "P\t\($0)\n" }.joined(), sync: false, segment: &segment)
+            state.withLock { index in
+                for id in ids { index.unpublished.removeValue(forKey: id) }
+            }
+            try rotateIfFull(&segment)
         }
     }
 
-    private func append(_ text: String, sync: Bool, state: inout State) throws(IOFailure) {
-        let path = CommitJournal.segmentPath(directory, state.segmentNumber)
-        try DurableFile.writeAll(Array(text.utf8), to: state.descriptor, path: path)
-        if sync, fsync(state.descriptor) != 0 { throw IOFailure(operation: .sync, path: path, errno: errno) }
-        state.segmentBytes += text.utf8.count
-        if state.segmentBytes >= CommitJournal.segmentLimit { try rotate(&state) }
+    private func append(_ text: String, sync: Bool, segment: inout Segment) throws(IOFailure) {
+        let path = CommitJournal.segmentPath(directory, segment.number)
+        try DurableFile.writeAll(Array(text.utf8), to: segment.descriptor, path: path)
+        if sync, fsync(segment.descriptor) != 0 { throw IOFailure(operation: .sync, path: path, errno: errno) }
+        segment.bytes += text.utf8.count
     }
 
-    /// Starts a new segment that first repeats what is still unpublished, then drops old ones.
-    private func rotate(_ state: inout State) throws(IOFailure) {
-        let next = state.segmentNumber + 1
+    /// Starts a new segment once this one is full: it first repeats what is still unpublished,
+    /// then old segments are dropped.
+    private func rotateIfFull(_ segment: inout Segment) throws(IOFailure) {
+        guard segment.bytes >= CommitJournal.segmentLimit else { return }
+        let next = segment.number + 1
         let path = CommitJournal.segmentPath(directory, next)
-        let lines = state.unpublished.values.map(\.line).joined()
+        let lines = state.withLock { $0.unpublished.values.map(\.line) }.joined()
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw IOFailure(operation: .open, path: path, errno: errno) }
         try DurableFile.writeAll(Array(lines.utf8), to: descriptor, path: path)
         guard fsync(descriptor) == 0 else { throw IOFailure(operation: .sync, path: path, errno: errno) }
         try DurableFile.syncDirectory(at: directory)
-        close(state.descriptor)
-        state.descriptor = descriptor
-        state.segmentNumber = next
-        state.segmentBytes = lines.utf8.count
+        close(segment.descriptor)
+        segment = Segment(descriptor: descriptor, bytes: lines.utf8.count, number: next)
         removeSegments(olderThan: CommitJournal.dedupeWindow, before: next)
     }
 
@@ -190,7 +202,12 @@ public final class CommitJournal: Sendable {
     }
 
     fileprivate static func clean(_ value: String) -> String {
-        String(value.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
+        let separators = value.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard separators else { return value }
+        // By scalar, not by Character: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        var scalars = String.UnicodeScalarView()
+        for scalar in value.unicodeScalars { scalars.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar) }
+        return String(scalars)
     }
 
     /// What replaying journal segments yields.

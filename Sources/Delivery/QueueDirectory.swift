@@ -92,14 +92,16 @@ public struct QueueDirectory: Sendable, Hashable {
     /// Writes `tmp/ID.json` for each message, then syncs `tmp/` once.
     ///
     /// On return every file and its directory entry is durable, so a committed pipeline state
-    /// that says "staged" is true after a crash.
+    /// that says "staged" is true after a crash. The file is written in place (no rename): a
+    /// staged file counts only once the journal commits it, after it was synced, and recovery
+    /// removes staged files the journal never committed.
     public func stage(_ messages: [(id: String, json: [UInt8])], sync: Bool = true) throws {
         for message in messages { try Self.validate(id: message.id) }
         guard !messages.isEmpty else { return }
         let group = try DurableFile.group(of: path)
         for message in messages {
-            let target = stagedPath(message.id)
-            try writeReplacing(target, message.json, group: group, part: target + ".part", sync: sync)
+            try DurableFile.createFile(at: stagedPath(message.id), contents: message.json, mode: Self.fileMode, group: group,
+                                       sync: sync, truncating: true)
         }
         if sync { try DurableFile.syncDirectory(at: tmp) }
     }

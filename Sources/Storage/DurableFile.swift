@@ -81,11 +81,12 @@ public enum DurableFile {
     /// The file gets exactly `mode` whatever the umask, and the group `group` when given. On any
     /// failure the partly written file is removed, so a retry can start afresh.
     /// With `sync: false` the fsync is left to the caller (``syncFileSystem(containing:)`` after a
-    /// whole batch): the group commit of the pipeline.
+    /// whole batch): the group commit of the pipeline. With `truncating: true` a file already at
+    /// `path` is overwritten, for files that nothing trusts before a later commit says so.
     public static func createFile(
-        at path: String, contents: [UInt8], mode: mode_t, group: gid_t? = nil, sync: Bool = true
+        at path: String, contents: [UInt8], mode: mode_t, group: gid_t? = nil, sync: Bool = true, truncating: Bool = false
     ) throws(IOFailure) {
-        let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, mode)
+        let fd = open(path, O_CREAT | (truncating ? O_TRUNC : O_EXCL) | O_WRONLY | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .current(.create, path) }
         do throws(IOFailure) {
             guard fchmod(fd, mode) == 0 else { throw IOFailure.current(.changeMode, path) }

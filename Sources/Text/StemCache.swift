@@ -81,7 +81,27 @@ struct StemCache {
     }
 }
 
-/// A ``StemCache`` shared by every analysis of one ``TextAnalyzer``.
+/// The ``StemCache``s shared by every analysis of one ``TextAnalyzer``: a few of them, so
+/// that analyses on several threads do not queue for one lock.
 final class SharedStemCache: Sendable {
-    let mutex = Mutex(StemCache())
+    private final class Slot: Sendable {
+        let mutex = Mutex(StemCache())
+    }
+
+    /// Enough for the threads that analyse at once (the webhook source's deciders).
+    static let count = 4
+    private let slots = (0..<SharedStemCache.count).map { _ in Slot() }
+    private let next = Atomic<Int>(0)
+
+    /// Runs `body` with a cache no other thread is using: the first free one from a rotating
+    /// start, or else waits for one.
+    func withCache<Result>(_ body: (inout StemCache) -> Result) -> Result {
+        let start = next.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max
+        for offset in 0..<slots.count {
+            if let result = slots[(start + offset) % slots.count].mutex.withLockIfAvailable({ body(&$0) }) {
+                return result
+            }
+        }
+        return slots[start % slots.count].mutex.withLock { body(&$0) }
+    }
 }

@@ -20,7 +20,7 @@ public struct TextAnalyzer: Sendable {
             tokens.reserveCapacity(end / 5 + 1)
             // Folding at most doubles a byte; each word adds at most three bytes (" | ").
             let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
-                cache.mutex.withLock { cache in
+                cache.withCache { cache in
                     var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
                     scanner.run(cache: &cache, stems: &stems, tokens: &tokens)
                     count = scanner.count

@@ -72,11 +72,13 @@ final class QueueDirectoryTests: XCTestCase {
         XCTAssertEqual(try names(in: queue.path + "/tmp"), ["m.json"])
     }
 
-    func testStageReplacesALeftoverPartFile() throws {
+    func testStageWritesInPlaceAndRemovingClearsAnOldPartFile() throws {
         XCTAssertTrue(FileManager.default.createFile(atPath: queue.path + "/tmp/m.json.part", contents: Data([9])))
         try queue.stage(id: "m", json: [1])
-        XCTAssertEqual(try names(in: queue.path + "/tmp"), ["m.json"])
+        XCTAssertEqual(try names(in: queue.path + "/tmp"), ["m.json", "m.json.part"])
         XCTAssertEqual(try queue.stagedIDs(), ["m"])
+        try queue.removeStaged(id: "m")
+        XCTAssertEqual(try names(in: queue.path + "/tmp"), [])
     }
 
     func testPublishMovesToNewAndIsRepeatable() throws {

@@ -49,12 +49,12 @@ final class CallNormalizerTests: XCTestCase {
             """), kind: .callWhisper, sidecar: nil, source: testSource)
         XCTAssertEqual(input.message.channelData["asrConfidence"], .number(0.5))
         XCTAssertEqual(input.message.channelData["durationSeconds"], .number(1e308))
-        XCTAssertNoThrow(try MessageJSON.encode(input.message))
+        XCTAssertFalse(MessageJSON.bytes(input.message).isEmpty)
         let sidecar = try CallNormalizer.normalize(
             utf8("Mijn paspoort is verlopen."), kind: .callText,
             sidecar: utf8(#"{"durationSeconds": 1.7e308}"#), source: testSource)
         XCTAssertEqual(sidecar.message.channelData["durationSeconds"], .number(1.7e308))
-        XCTAssertNoThrow(try MessageJSON.encode(sidecar.message))
+        XCTAssertFalse(MessageJSON.bytes(sidecar.message).isEmpty)
     }
 
     func testWhisperWithoutSegmentsUsesItsText() throws {

@@ -177,7 +177,7 @@ final class FormNormalizerTests: XCTestCase {
 
     func testNormalizedMessageRoundTripsThroughMessageJSON() throws {
         let input = try FormNormalizer.normalize(try fixture("flat-form.json"), source: testSource)
-        let decoded = try MessageJSON.decode(try MessageJSON.encode(input.message))
+        let decoded = try MessageJSON.decode(MessageJSON.encode(input.message))
         XCTAssertEqual(decoded, input.message)
     }
 }
