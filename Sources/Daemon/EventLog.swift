@@ -2,6 +2,7 @@ import Delivery
 import Foundation
 import Glibc
 import Messages
+import Storage
 import Synchronization
 
 /// Structured logging: one JSON object per line on stderr (`ts`, `level`, `event`, and the
@@ -36,15 +37,31 @@ public final class EventLog: Sendable {
 
     /// Writes one event.
     public func log(_ level: Level, _ event: String, _ fields: [String: String] = [:]) {
-        var json = "{\"ts\":\"\(Timestamp.now())\",\"level\":\"\(level.rawValue)\",\"event\":\(JSONString.quote(event))"
-        for key in fields.keys.sorted() {
-            json += ",\(JSONString.quote(key)):\(JSONString.quote(fields[key] ?? ""))"
+        log(level, event, records: [fields])
+    }
+
+    /// Logs one line per record, all with one write: for the messages of a committed batch.
+    public func log(_ level: Level, _ event: String, records: [[String: String]]) {
+        guard !records.isEmpty else { return }
+        let stamp = Timestamp.now()
+        var lines: [UInt8] = []
+        var errors: [UInt8] = []
+        for fields in records {
+            var json = JSONWriter(capacity: 160)
+            json.object { object in
+                object.member("ts", stamp)
+                object.member("level", level.rawValue)
+                object.member("event", event)
+                for key in fields.keys.sorted() { object.member(key, fields[key]) }
+            }
+            if toJournal { lines += Array("<\(level.priority)>".utf8) }
+            lines += json.bytes
+            lines.append(0x0A)
+            if level == .error { errors += json.bytes + [0x0A] }
         }
-        json += "}\n"
-        let line = (toJournal ? "<\(level.priority)>" : "") + json
         lock.withLock { _ in
-            _ = line.utf8CString.withUnsafeBufferPointer { write(STDERR_FILENO, $0.baseAddress, $0.count - 1) }
-            if level == .error, let errorFile { EventLog.keep(json, in: errorFile) }
+            try? DurableFile.writeAll(lines, to: STDERR_FILENO, path: "standard error")
+            if !errors.isEmpty, let errorFile { EventLog.keep(String(decoding: errors, as: UTF8.self), in: errorFile) }
         }
     }
 

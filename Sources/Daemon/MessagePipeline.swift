@@ -153,6 +153,7 @@ public final class MessagePipeline: Sendable {
             inFlight.withLock { ids in for entry in entries { ids.remove(entry.id) } }
         }
         var committed: [CommitJournal.Entry] = []
+        var routed: [[String: String]] = []
         let outcomes = batch.map { prepared -> Outcome in
             switch prepared.stage {
             case .settled(let outcome):
@@ -165,10 +166,11 @@ public final class MessagePipeline: Sendable {
                 guard fresh.contains(entry.id) else { return .duplicate(id: entry.id) }
                 committed.append(entry)
                 metrics?.routed(team: entry.team, fallback: fallback)
-                log.log(.info, "routed", ["id": entry.id, "team": entry.team, "reason": reason, "channel": prepared.channel])
+                routed.append(["id": entry.id, "team": entry.team, "reason": reason, "channel": prepared.channel])
                 return .committed(id: entry.id, team: entry.team, reason: reason)
             }
         }
+        log.log(.info, "routed", records: routed)
         onCommit(outcomes)
         publish(committed)
         delivery?.submit(outboxRecords.filter { fresh.contains($0.id) })
@@ -205,7 +207,7 @@ public final class MessagePipeline: Sendable {
         let context = RoutingContext(minConfidence: minimum, conversation: earlier.map { ($0.team, $0.id) })
         let (routed, decision) = router.route(message, context: context)
         message = routed
-        let queuePath = router.config.queuePath(forTeam: decision.team)
+        let queuePath = router.queuePath(forTeam: decision.team)
         let queue = QueueDirectory(path: queuePath)
         try prepareOnce(queue)
         message.attachments = try queue.storeAttachments(

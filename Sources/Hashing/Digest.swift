@@ -35,21 +35,18 @@ public enum Digest {
     /// The HMAC-SHA256 of `message` under `key`.
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
         var mac = [UInt8](repeating: 0, count: sha256Length)
-        var length: UInt32 = 0
         // libcrypto wants non-null pointers even for empty input; a one-byte dummy serves.
         let keyBytes = key.isEmpty ? [0] : key
         let messageBytes = message.isEmpty ? [0] : message
-        let result = keyBytes.withUnsafeBytes { k in
-            messageBytes.withUnsafeBytes { m in
+        let ok = keyBytes.withUnsafeBufferPointer { k in
+            messageBytes.withUnsafeBufferPointer { m in
                 mac.withUnsafeMutableBufferPointer { out in
-                    HMAC(
-                        EVP_sha256(), k.baseAddress, Int32(key.count),
-                        m.bindMemory(to: UInt8.self).baseAddress, message.count,
-                        out.baseAddress, &length)
+                    wegwijzer_hmac_sha256(HMACTemplate.shared.context, k.baseAddress, key.count, m.baseAddress, message.count,
+                                          out.baseAddress)
                 }
             }
         }
-        precondition(result != nil && length == UInt32(sha256Length), "libcrypto HMAC(SHA-256) failed")
+        precondition(ok == 1, "libcrypto HMAC(SHA-256) failed")
         return mac
     }
 
@@ -77,5 +74,21 @@ public enum Digest {
             out.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// The HMAC-SHA256 context every MAC is duplicated from.
+///
+/// `@unchecked Sendable` is sound: the context is created once, never changed afterwards, and
+/// only read (by `EVP_MAC_CTX_dup`), which libcrypto allows from several threads at once.
+private final class HMACTemplate: @unchecked Sendable {
+    static let shared = HMACTemplate()
+    let context: OpaquePointer
+
+    private init() {
+        guard let context = wegwijzer_hmac_sha256_template() else {
+            preconditionFailure("libcrypto has no HMAC with SHA-256")
+        }
+        self.context = context
     }
 }

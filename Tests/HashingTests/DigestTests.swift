@@ -46,6 +46,15 @@ final class DigestTests: XCTestCase {
         assertHMAC(key: [], message: [], "b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad")
     }
 
+    func testHMACFromManyThreadsAgrees() {
+        let expected = Digest.hex(Digest.hmacSHA256(key: Array("key".utf8), message: Array("message".utf8)))
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            for _ in 0..<500 {
+                XCTAssertEqual(Digest.hex(Digest.hmacSHA256(key: Array("key".utf8), message: Array("message".utf8))), expected)
+            }
+        }
+    }
+
     func testStandardWebhooksSignature() throws {
         let secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"
         let key = try XCTUnwrap(Data(base64Encoded: String(secret.dropFirst("whsec_".count))))

@@ -7,7 +7,7 @@ public struct HTTPField: Sendable, Hashable {
 
     /// Creates a field; the name is lower-cased.
     public init(_ name: String, _ value: String) {
-        self.name = name.lowercased()
+        self.name = name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
         self.value = value
     }
 }
@@ -24,14 +24,19 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     /// The first value of the field `name` (any case), if present.
     public subscript(name: String) -> String? {
-        let wanted = name.lowercased()
+        let wanted = Self.lowercased(name)
         return fields.first { $0.name == wanted }?.value
     }
 
     /// Every value of the field `name` (any case), in order.
     public func values(_ name: String) -> [String] {
-        let wanted = name.lowercased()
+        let wanted = Self.lowercased(name)
         return fields.filter { $0.name == wanted }.map(\.value)
+    }
+
+    /// `name` in lower case, without a copy when it is lower case already (as callers write it).
+    private static func lowercased(_ name: String) -> String {
+        name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
     }
 
     /// Appends a field.

@@ -157,6 +157,11 @@ public struct HTTPRequestParser: Sendable {
         let limits = self.limits
         var scan = self.scan
         defer { self.scan = scan }
+        // Where the current line would break a size limit; checked per byte with no copies.
+        func bound(_ scan: HeadScan) -> Int {
+            scan.lines.first.map { $0.upperBound + 2 + limits.maxHeaderBytes } ?? scan.lineStart + limits.maxRequestLine
+        }
+        var limit = bound(scan)
         return buffer.withUnsafeBufferPointer { bytes -> ScanResult in
             while scan.position < bytes.count {
                 let index = scan.position
@@ -170,11 +175,12 @@ public struct HTTPRequestParser: Sendable {
                     if line.isEmpty && !scan.lines.isEmpty { return .done(end: index + 2) }
                     scan.lines.append(line)
                     if let failure = Self.checkLimits(scan, at: index, limits) { return failure }
+                    limit = bound(scan)
                     continue
                 }
                 if byte == 0x0A { return .failure(.bad("line ends in LF without CR")) }
                 scan.position += 1
-                if let failure = Self.checkLimits(scan, at: scan.position, limits) { return failure }
+                if scan.position > limit, let failure = Self.checkLimits(scan, at: scan.position, limits) { return failure }
             }
             return .needMore
         }

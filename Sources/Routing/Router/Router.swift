@@ -13,14 +13,22 @@ public struct Router: Sendable {
     private let patterns: CompiledPatterns
     private let teamNames: [String]
     private let fallbackIndex: Int
+    private let queuePaths: [String: String]
 
     /// Compiles the configuration's signals, priority words and places.
     public init(config: RoutingConfig) {
         self.config = config
+        queuePaths = Dictionary(config.teams.map { ($0.name, config.queuePath(forTeam: $0.name)) }) { first, _ in first }
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
         teamNames = config.teams.map(\.name)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
         fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
+    }
+
+    /// The queue directory of a team, as ``RoutingConfig/queuePath(forTeam:)`` gives it,
+    /// worked out once.
+    public func queuePath(forTeam name: String) -> String {
+        queuePaths[name] ?? config.queuePath(forTeam: name)
     }
 
     /// Number of compiled patterns (signals, priority words and place names).
