@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import Messages
 import Storage
 import Synchronization
 
@@ -202,7 +203,7 @@ public final class CommitJournal: Sendable {
     }
 
     fileprivate static func clean(_ value: String) -> String {
-        let separators = value.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        let separators = value.containsUTF8Byte { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
         guard separators else { return value }
         // By scalar, not by Character: "\r\n" is one Character, equal to neither "\r" nor "\n".
         var scalars = String.UnicodeScalarView()

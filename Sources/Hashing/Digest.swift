@@ -14,7 +14,7 @@ public enum Digest {
         var length: UInt32 = 0
         let ok = bytes.withUnsafeBytes { input in
             digest.withUnsafeMutableBufferPointer { output in
-                EVP_Digest(input.baseAddress, input.count, output.baseAddress, &length, EVP_sha256(), nil)
+                EVP_Digest(input.baseAddress, input.count, output.baseAddress, &length, Algorithms.shared.sha256, nil)
             }
         }
         // EVP_Digest fails only when the process cannot allocate a digest context.
@@ -41,7 +41,7 @@ public enum Digest {
         let ok = keyBytes.withUnsafeBufferPointer { k in
             messageBytes.withUnsafeBufferPointer { m in
                 mac.withUnsafeMutableBufferPointer { out in
-                    wegwijzer_hmac_sha256(HMACTemplate.shared.context, k.baseAddress, key.count, m.baseAddress, message.count,
+                    wegwijzer_hmac_sha256(Algorithms.shared.hmacTemplate, k.baseAddress, key.count, m.baseAddress, message.count,
                                           out.baseAddress)
                 }
             }
@@ -77,18 +77,24 @@ public enum Digest {
     }
 }
 
-/// The HMAC-SHA256 context every MAC is duplicated from.
+/// The algorithms, fetched from libcrypto once: its one-shot calls look them up by name on
+/// every call otherwise.
 ///
-/// `@unchecked Sendable` is sound: the context is created once, never changed afterwards, and
-/// only read (by `EVP_MAC_CTX_dup`), which libcrypto allows from several threads at once.
-private final class HMACTemplate: @unchecked Sendable {
-    static let shared = HMACTemplate()
-    let context: OpaquePointer
+/// `@unchecked Sendable` is sound: both objects are created once, never changed afterwards,
+/// and only read (`EVP_Digest` with the digest, `EVP_MAC_CTX_dup` of the template), which
+/// libcrypto allows from several threads at once.
+private final class Algorithms: @unchecked Sendable {
+    static let shared = Algorithms()
+    /// SHA-256.
+    let sha256: OpaquePointer
+    /// An HMAC-SHA256 context without a key, duplicated for every MAC.
+    let hmacTemplate: OpaquePointer
 
     private init() {
-        guard let context = wegwijzer_hmac_sha256_template() else {
-            preconditionFailure("libcrypto has no HMAC with SHA-256")
+        guard let sha256 = EVP_MD_fetch(nil, "SHA256", nil), let hmacTemplate = wegwijzer_hmac_sha256_template() else {
+            preconditionFailure("libcrypto has no SHA-256 or no HMAC")
         }
-        self.context = context
+        self.sha256 = sha256
+        self.hmacTemplate = hmacTemplate
     }
 }

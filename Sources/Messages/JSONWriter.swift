@@ -49,16 +49,23 @@ public struct JSONWriter {
     }
 
     /// Writes an integer value.
-    public mutating func integer<Value: BinaryInteger>(_ value: Value) {
+    public mutating func integer(_ value: Int) {
         separate()
-        bytes.append(contentsOf: String(value).utf8)
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
         needsComma = true
     }
 
     /// Writes a number: integral values without a fraction, non-finite ones as `null`.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
-        if value.rounded() == value, abs(value) < 1e15 { return integer(Int64(value)) }
+        if value.rounded() == value, abs(value) < 1e15 { return integer(Int(value)) }
         separate()
         bytes.append(contentsOf: value.description.utf8)
         needsComma = true
@@ -93,13 +100,16 @@ public struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
         var value = value
         value.withUTF8 { utf8 in
+            guard let base = utf8.baseAddress else { return }
             var start = 0
-            for (index, byte) in utf8.enumerated() where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            for index in 0..<utf8.count {
+                let byte = base[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
                 appendEscape(byte)
                 start = index + 1
             }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: utf8.count - start))
         }
         bytes.append(UInt8(ascii: "\""))
     }

@@ -60,4 +60,14 @@ final class MessageJSONTests: XCTestCase {
             XCTAssertEqual(try MessageJSON.decode(MessageJSON.encode(message)), message)
         }
     }
+
+    func testWriterIntegersAndEscapesAtTheEdges() {
+        var writer = JSONWriter()
+        writer.array { list in
+            for value in [0, 7, -5, 1_234_567, Int.max, Int.min] { list.integer(value) }
+            for text in ["", "\"", "a\\", "\u{1}x\u{1f}", "é\n"] { list.string(text) }
+        }
+        XCTAssertEqual(String(decoding: writer.bytes, as: UTF8.self),
+                       #"[0,7,-5,1234567,9223372036854775807,-9223372036854775808,"","\"","a\\","\u0001x\u001f","é\n"]"#)
+    }
 }

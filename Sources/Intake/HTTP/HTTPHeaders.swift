@@ -1,3 +1,5 @@
+import Messages
+
 /// One header field: its name in lower case and its value without surrounding white space.
 public struct HTTPField: Sendable, Hashable {
     /// The field name, lower-cased.
@@ -7,7 +9,7 @@ public struct HTTPField: Sendable, Hashable {
 
     /// Creates a field; the name is lower-cased.
     public init(_ name: String, _ value: String) {
-        self.name = name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
+        self.name = name.containsUTF8Byte { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
         self.value = value
     }
 }
@@ -36,7 +38,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
 
     /// `name` in lower case, without a copy when it is lower case already (as callers write it).
     private static func lowercased(_ name: String) -> String {
-        name.utf8.contains { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
+        name.containsUTF8Byte { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
     }
 
     /// Appends a field.

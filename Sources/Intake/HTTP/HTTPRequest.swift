@@ -35,13 +35,13 @@ public struct HTTPRequest: Sendable, Hashable {
     /// The media type of `Content-Type`, lower-cased and without parameters, if given.
     public var mediaType: String? {
         guard let value = headers["content-type"] else { return nil }
-        let type = value.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return type.httpTrimmed().lowercased()
+        let type = value.utf8.split(separator: UInt8(ascii: ";"), maxSplits: 1, omittingEmptySubsequences: false).first
+        return Substring(type ?? value.utf8[...]).httpTrimmed().lowercased()
     }
 
     /// The path part of an origin-form target (`/a/b?q` → `/a/b`).
     static func path(of target: String) -> String {
-        if let query = target.firstIndex(where: { $0 == "?" || $0 == "#" }) {
+        if let query = target.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
             return String(target[..<query])
         }
         return target

@@ -38,15 +38,19 @@ public struct HTTPResponse: Sendable, Hashable {
     /// The bytes on the wire: status line, fields, `Content-Length`, `Connection`, body.
     /// `keepAlive: false` (or ``closeConnection``) adds `Connection: close`.
     public func serialized(keepAlive: Bool) -> [UInt8] {
-        var head = "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n"
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(128 + body.count)
+        bytes += "HTTP/1.1 \(status) \(HTTPResponse.reason(status))\r\n".utf8
         for field in headers.fields {
-            head += HTTPResponse.canonical(field.name) + ": " + field.value + "\r\n"
+            HTTPResponse.appendCanonical(field.name, to: &bytes)
+            bytes += ": ".utf8
+            bytes += field.value.utf8
+            bytes += "\r\n".utf8
         }
-        head += "Content-Length: \(body.count)\r\n"
-        if !keepAlive || closeConnection { head += "Connection: close\r\n" }
-        head += "\r\n"
-        var bytes = Array(head.utf8)
-        bytes.append(contentsOf: body)
+        bytes += "Content-Length: \(body.count)\r\n".utf8
+        if !keepAlive || closeConnection { bytes += "Connection: close\r\n".utf8 }
+        bytes += "\r\n".utf8
+        bytes += body
         return bytes
     }
 
@@ -78,7 +82,17 @@ public struct HTTPResponse: Sendable, Hashable {
 
     /// `content-type` → `Content-Type`.
     static func canonical(_ name: String) -> String {
-        name.split(separator: "-", omittingEmptySubsequences: false)
-            .map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined(separator: "-")
+        var bytes: [UInt8] = []
+        appendCanonical(name, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `name` with the first letter of each `-`-separated part in upper case.
+    private static func appendCanonical(_ name: String, to bytes: inout [UInt8]) {
+        var startOfPart = true
+        for byte in name.utf8 {
+            bytes.append(startOfPart && byte >= 0x61 && byte <= 0x7A ? byte - 0x20 : byte)
+            startOfPart = byte == UInt8(ascii: "-")
+        }
     }
 }

@@ -41,7 +41,13 @@ public final class HTTPServer: Sendable {
 
     /// Answers the request of `ticket`; callable from any thread.
     public func respond(_ ticket: HTTPTicket, with response: HTTPResponse) {
-        inbox.withLock { $0.append((ticket, response)) }
+        // Only the first response into an empty inbox wakes the loop: it takes the whole inbox
+        // after every wake-up, so later ones ride along (one syscall per batch, not per response).
+        let wasEmpty = inbox.withLock { pending in
+            defer { pending.append((ticket, response)) }
+            return pending.isEmpty
+        }
+        guard wasEmpty else { return }
         var one: UInt64 = 1
         _ = write(wakeup, &one, 8)
     }

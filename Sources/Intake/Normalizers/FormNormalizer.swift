@@ -180,7 +180,7 @@ public enum FormNormalizer {
     /// Line breaks as `\n`, control characters other than tab and line break removed, trimmed.
     static func clean(_ text: String) -> String {
         // Most text has no control characters: then only the trimming is left to do.
-        let needsFiltering = text.utf8.contains { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }
+        let needsFiltering = text.containsUTF8Byte { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }
         guard needsFiltering else { return text.trimmingSpaces }
         let unified = text.replacingLineBreaks()
         let kept = unified.unicodeScalars.filter {

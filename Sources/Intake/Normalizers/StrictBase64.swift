@@ -6,12 +6,17 @@
 enum StrictBase64 {
     /// The decoded bytes, or nil when `text` is not valid base64.
     static func decode(_ text: String) -> [UInt8]? {
+        decode(text.utf8)
+    }
+
+    /// The decoded bytes of base64 text given as UTF-8, or nil when it is not valid base64.
+    static func decode(_ utf8: some Collection<UInt8>) -> [UInt8]? {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 3 / 4)
+        output.reserveCapacity(utf8.count * 3 / 4)
         var accumulator: UInt32 = 0
         var count = 0
         var padding = 0
-        for byte in text.utf8 {
+        for byte in utf8 {
             switch byte {
             case 0x20, 0x09, 0x0A, 0x0D:
                 continue
