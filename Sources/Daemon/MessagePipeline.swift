@@ -229,7 +229,7 @@ public final class MessagePipeline: Sendable {
     /// Group commit: one `syncfs` per file system makes every file the batch staged durable.
     private func syncFileSystems(of paths: [String]) throws {
         var synced = Set<UInt64>()
-        for path in paths {
+        for path in Set(paths) {
             guard let device = DurableFile.device(of: path), synced.insert(device).inserted else { continue }
             try DurableFile.syncFileSystem(containing: path)
         }
