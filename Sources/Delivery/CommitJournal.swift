@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Messages
 import Storage
 import Synchronization
 
@@ -34,9 +33,18 @@ public final class CommitJournal: Sendable {
             self.conversationKey = conversationKey
         }
 
-        var line: String {
-            let fields = [id, team, queue, receivedAt] + (conversationKey.map { [$0] } ?? [])
-            return "C\t" + fields.map(CommitJournal.clean).joined(separator: "\t") + "\n"
+        /// Appends the entry's `C` line; tabs and line breaks inside fields become spaces.
+        func appendLine(to bytes: inout [UInt8]) {
+            bytes.append(UInt8(ascii: "C"))
+            for field in [id, team, queue, receivedAt] + (conversationKey.map { [$0] } ?? []) {
+                bytes.append(0x09)
+                let start = bytes.count
+                bytes += field.utf8
+                for index in start..<bytes.count where bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+                    bytes[index] = 0x20
+                }
+            }
+            bytes.append(0x0A)
         }
     }
 
@@ -139,7 +147,10 @@ public final class CommitJournal: Sendable {
                 return entries.filter { !index.committed.contains($0.id) && seen.insert($0.id).inserted }
             }
             guard !fresh.isEmpty else { return [] }
-            try append(fresh.map(\.line).joined(), sync: true, segment: &segment)
+            var lines: [UInt8] = []
+            lines.reserveCapacity(fresh.count * 160)
+            for entry in fresh { entry.appendLine(to: &lines) }
+            try append(lines, sync: true, segment: &segment)
             state.withLock { index in
                 for entry in fresh {
                     index.committed.insert(entry.id)
@@ -157,7 +168,14 @@ public final class CommitJournal: Sendable {
     public func markPublished(_ ids: [String]) throws(IOFailure) {
         guard !ids.isEmpty else { return }
         try segment.withLock { (segment) throws(IOFailure) in
-            try append(ids.map { "P\t\($0)\n" }.joined(), sync: false, segment: &segment)
+            var lines: [UInt8] = []
+            lines.reserveCapacity(ids.count * 32)
+            for id in ids {
+                lines += [UInt8(ascii: "P"), 0x09]
+                lines += id.utf8
+                lines.append(0x0A)
+            }
+            try append(lines, sync: false, segment: &segment)
             state.withLock { index in
                 for id in ids { index.unpublished.removeValue(forKey: id) }
             }
@@ -165,11 +183,11 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    private func append(_ text: String, sync: Bool, segment: inout Segment) throws(IOFailure) {
+    private func append(_ bytes: [UInt8], sync: Bool, segment: inout Segment) throws(IOFailure) {
         let path = CommitJournal.segmentPath(directory, segment.number)
-        try DurableFile.writeAll(Array(text.utf8), to: segment.descriptor, path: path)
+        try DurableFile.writeAll(bytes, to: segment.descriptor, path: path)
         if sync, fsync(segment.descriptor) != 0 { throw IOFailure(operation: .sync, path: path, errno: errno) }
-        segment.bytes += text.utf8.count
+        segment.bytes += bytes.count
     }
 
     /// Starts a new segment once this one is full: it first repeats what is still unpublished,
@@ -178,14 +196,15 @@ public final class CommitJournal: Sendable {
         guard segment.bytes >= CommitJournal.segmentLimit else { return }
         let next = segment.number + 1
         let path = CommitJournal.segmentPath(directory, next)
-        let lines = state.withLock { $0.unpublished.values.map(\.line) }.joined()
+        var lines: [UInt8] = []
+        for entry in state.withLock({ Array($0.unpublished.values) }) { entry.appendLine(to: &lines) }
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw IOFailure(operation: .open, path: path, errno: errno) }
-        try DurableFile.writeAll(Array(lines.utf8), to: descriptor, path: path)
+        try DurableFile.writeAll(lines, to: descriptor, path: path)
         guard fsync(descriptor) == 0 else { throw IOFailure(operation: .sync, path: path, errno: errno) }
         try DurableFile.syncDirectory(at: directory)
         close(segment.descriptor)
-        segment = Segment(descriptor: descriptor, bytes: lines.utf8.count, number: next)
+        segment = Segment(descriptor: descriptor, bytes: lines.count, number: next)
         removeSegments(olderThan: CommitJournal.dedupeWindow, before: next)
     }
 
@@ -202,14 +221,6 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    fileprivate static func clean(_ value: String) -> String {
-        let separators = value.containsUTF8Byte { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard separators else { return value }
-        // By scalar, not by Character: "\r\n" is one Character, equal to neither "\r" nor "\n".
-        var scalars = String.UnicodeScalarView()
-        for scalar in value.unicodeScalars { scalars.append(scalar == "\t" || scalar == "\n" || scalar == "\r" ? " " : scalar) }
-        return String(scalars)
-    }
 
     /// What replaying journal segments yields.
     private struct Replay {
