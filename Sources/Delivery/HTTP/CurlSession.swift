@@ -10,6 +10,7 @@ public final class CurlSession {
     private let handle: UnsafeMutableRawPointer
     private let abort: AbortSignal
     private let response = ResponseBuffer(limit: EndpointResponse.bodyLimit)
+    private let headerList = HeaderList()
     private let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
     /// Connections this session has opened so far (each keep-alive reuse opens none).
@@ -36,21 +37,13 @@ public final class CurlSession {
     public func post(_ request: OutboundRequest) -> HTTPOutcome {
         response.reset()
         errorText.initialize(to: 0)
-        var headers: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headers) }
-        for line in request.headers + ["Expect:"] {
-            guard let extended = curl_slist_append(headers, line) else {
-                return .failure(HTTPFailure(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "out of memory"))
-            }
-            headers = extended
-        }
         if configured?.url != request.url || configured?.transport != request.transport {
             configured = nil
             curl_easy_reset(handle)  // keeps live connections and the TLS session cache
             if let failure = configure(request) { return .failure(failure) }
             configured = (request.url, request.transport)
         }
-        let set = wegwijzer_curl_set_headers(handle, headers)
+        let set = wegwijzer_curl_set_headers(handle, headerList.chain(request.headers, "Expect:"))
         guard set == CURLE_OK else { return .failure(failure(set)) }
         let code = request.body.withUnsafeBytes { body -> CURLcode in
             let set = wegwijzer_curl_set_post_body(handle, body.baseAddress ?? UnsafeRawPointer(errorText), curl_off_t(body.count))
