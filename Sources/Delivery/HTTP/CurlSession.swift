@@ -12,6 +12,8 @@ public final class CurlSession {
     private let response = ResponseBuffer(limit: EndpointResponse.bodyLimit)
     private let headerList = HeaderList()
     private let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// The URL of the last request, parsed once (`CURLOPT_CURLU`).
+    private let url: OpaquePointer
 
     /// Connections this session has opened so far (each keep-alive reuse opens none).
     public private(set) var connectionsOpened = 0
@@ -21,15 +23,17 @@ public final class CurlSession {
     /// Creates a session whose transfers give up when `abort` fires.
     public init(abort: AbortSignal = AbortSignal()) throws(HTTPFailure) {
         CurlLibrary.initialize()
-        guard let handle = curl_easy_init() else {
+        guard let handle = curl_easy_init(), let url = curl_url() else {
             throw HTTPFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "cannot create a libcurl handle")
         }
         self.handle = handle
+        self.url = url
         self.abort = abort
     }
 
     deinit {
         curl_easy_cleanup(handle)
+        curl_url_cleanup(url)
         errorText.deallocate()
     }
 
@@ -62,10 +66,14 @@ public final class CurlSession {
     /// Applies the options that depend on the URL and transport only; the first failure, if any.
     private func configure(_ request: OutboundRequest) -> HTTPFailure? {
         let transport = request.transport
+        let parsed = curl_url_set(url, CURLUPART_URL, request.url, 0)
+        guard parsed == CURLUE_OK else {
+            return HTTPFailure(code: Int(CURLE_URL_MALFORMAT.rawValue), message: "URL rejected: " + String(cString: curl_url_strerror(parsed)))
+        }
         var codes: [CURLcode] = [
             wegwijzer_curl_set_error_buffer(handle, errorText),
             wegwijzer_curl_set_long(handle, CURLOPT_NOSIGNAL, 1),
-            wegwijzer_curl_set_string(handle, CURLOPT_URL, request.url),
+            wegwijzer_curl_set_url_handle(handle, url),
             wegwijzer_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
             wegwijzer_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0),
             wegwijzer_curl_set_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
