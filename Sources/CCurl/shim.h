@@ -16,6 +16,12 @@ static inline CURLcode wegwijzer_curl_set_string(CURL *handle, CURLoption option
     return curl_easy_setopt(handle, option, value);
 }
 
+/// Sets the URL as a parsed handle, which must outlive the transfers: libcurl copies it per
+/// transfer instead of parsing the URL text again.
+static inline CURLcode wegwijzer_curl_set_url_handle(CURL *handle, CURLU *url) {
+    return curl_easy_setopt(handle, CURLOPT_CURLU, url);
+}
+
 /// Sets the request headers; the list must outlive the transfer.
 static inline CURLcode wegwijzer_curl_set_headers(CURL *handle, struct curl_slist *headers) {
     return curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers);

@@ -20,8 +20,17 @@ final class DeliveryRunner: Sendable {
         service = DeliveryService(
             state: config.router.state, configuration: try EndpointDelivery.configuration(config).get(),
             userAgent: "wegwijzer/\(version)", isCommitted: journal.contains,
-            log: { level, event, fields in log.log(EventLog.Level(rawValue: level.rawValue) ?? .info, event, fields) })
+            log: { level, event, fields in log.log(DeliveryRunner.level(level), event, fields) })
         try service.prepare()
+    }
+
+    /// The log level of a delivery event (a switch: no string is compared per event).
+    private static func level(_ level: DeliveryLogLevel) -> EventLog.Level {
+        switch level {
+        case .info: .info
+        case .warning: .warning
+        case .error: .error
+        }
     }
 
     /// Reads the outbox (after the pipeline's recovery, before any source starts).

@@ -36,6 +36,27 @@ final class DeliverySchedulerTests: XCTestCase {
         XCTAssertEqual(scheduler.poll()?.id, "b")
     }
 
+    func testNextFinishingAJobFreesItsSlotAndID() throws {
+        let scheduler = DeliveryScheduler(maxInFlight: 1)
+        scheduler.submit([job("a", "L"), job("b", "L")])
+        let a = try XCTUnwrap(scheduler.next(finishing: nil))
+        XCTAssertNil(scheduler.poll(), "the lane is at its bound")
+        XCTAssertEqual(scheduler.next(finishing: a)?.id, "b", "finishing a made room for b")
+        XCTAssertFalse(scheduler.contains("a"))
+        XCTAssertEqual(scheduler.counts.inFlight, 1)
+        XCTAssertEqual(scheduler.counts.waiting, 0)
+    }
+
+    func testStopStillFinishesTheJobHandedToNext() throws {
+        let scheduler = DeliveryScheduler(maxInFlight: 1)
+        scheduler.submit([job("a", "L")])
+        let a = try XCTUnwrap(scheduler.poll())
+        scheduler.stop()
+        XCTAssertNil(scheduler.next(finishing: a))
+        XCTAssertFalse(scheduler.contains("a"))
+        XCTAssertEqual(scheduler.counts.inFlight, 0)
+    }
+
     func testAnIDIsScheduledOnce() throws {
         let scheduler = DeliveryScheduler(maxInFlight: 4)
         XCTAssertEqual(scheduler.submit([job("a", "L"), job("a", "L")]), 1)

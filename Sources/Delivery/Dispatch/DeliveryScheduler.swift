@@ -73,7 +73,15 @@ public final class DeliveryScheduler: @unchecked Sendable {
     /// Waits for the next due job whose endpoint has room, and counts it in flight; `nil` once
     /// the scheduler is stopped.
     public func next() -> DeliveryJob? {
+        next(finishing: nil)
+    }
+
+    /// ``finish(_:)``es `done`, if given, then waits for the next job as ``next()`` does: one turn
+    /// of the lock per delivery instead of two. Whoever calls this takes the freed room itself, so
+    /// no sleeping worker is woken for it.
+    public func next(finishing done: DeliveryJob?) -> DeliveryJob? {
         locked {
+            if let done { release(done) }
             while !stopped {
                 let now = Date().timeIntervalSince1970
                 let (job, wait) = take(now: now)
@@ -95,12 +103,7 @@ public final class DeliveryScheduler: @unchecked Sendable {
     /// The job is done (delivered or a dead letter): its ID leaves the scheduler.
     public func finish(_ job: DeliveryJob) {
         locked {
-            known.remove(job.id)
-            lanes[job.lane]?.inFlight -= 1
-            if let lane = lanes[job.lane], lane.inFlight <= 0, lane.waiting.count == 0,
-               lane.pausedUntil <= Date().timeIntervalSince1970 {
-                lanes.removeValue(forKey: job.lane)
-            }
+            release(job)
             wake(1)
         }
     }
@@ -144,6 +147,17 @@ public final class DeliveryScheduler: @unchecked Sendable {
         return body()
     }
 
+    /// Takes a finished job's ID out and frees its room in its lane (a lane left idle goes).
+    private func release(_ job: DeliveryJob) {
+        known.remove(job.id)
+        guard let index = lanes.index(forKey: job.lane) else { return }
+        lanes.values[index].inFlight -= 1
+        let lane = lanes.values[index]
+        if lane.inFlight <= 0, lane.waiting.count == 0, lane.pausedUntil <= Date().timeIntervalSince1970 {
+            lanes.remove(at: index)
+        }
+    }
+
     /// Stores a job (its record only within the memory budget) and puts it in its lane.
     private func enqueue(_ job: DeliveryJob) {
         var job = job
@@ -163,23 +177,27 @@ public final class DeliveryScheduler: @unchecked Sendable {
 
     /// The due job of the lane that has waited longest, or how long to wait for one.
     private func take(now: Double) -> (job: DeliveryJob?, wait: Double) {
-        var best: (lane: String, entry: DueHeap.Entry)?
+        // Lanes are reached by index, not by key: no URL is hashed on this path.
+        var best: (lane: Dictionary<String, Lane>.Index, entry: DueHeap.Entry)?
         var earliest = Double.infinity
-        for (key, lane) in lanes where lane.inFlight < maxInFlight {
-            guard let top = lane.waiting.first else { continue }
+        var index = lanes.startIndex
+        while index != lanes.endIndex {
+            defer { index = lanes.index(after: index) }
+            let lane = lanes.values[index]
+            guard lane.inFlight < maxInFlight, let top = lane.waiting.first else { continue }
             let ready = max(top.due, lane.pausedUntil)
             if ready <= now {
-                if best == nil || (top.due, top.sequence) < (best!.entry.due, best!.entry.sequence) { best = (key, top) }
+                if best == nil || (top.due, top.sequence) < (best!.entry.due, best!.entry.sequence) { best = (index, top) }
             } else {
                 earliest = min(earliest, ready)
             }
         }
-        guard let best, let entry = lanes[best.lane]?.waiting.pop(), let job = slots[entry.slot] else {
+        guard let best, let entry = lanes.values[best.lane].waiting.pop(), let job = slots[entry.slot] else {
             return (nil, earliest.isFinite ? max(0.001, earliest - now) : 1.0)
         }
         slots[entry.slot] = nil
         freeSlots.append(entry.slot)
-        lanes[best.lane]?.inFlight += 1
+        lanes.values[best.lane].inFlight += 1
         heldBytes -= job.heldBytes
         return (job, 0)
     }

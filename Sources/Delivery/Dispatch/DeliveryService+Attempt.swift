@@ -2,10 +2,11 @@ import Foundation
 
 extension DeliveryService {
     /// One attempt: POST the message, then record the verdict (delivered, retry, dead letter).
-    func attempt(_ job: DeliveryJob, session: CurlSession) {
+    /// Returns whether the job is done, for the caller to ``DeliveryScheduler/finish(_:)`` it (a
+    /// job that is not done has been rescheduled).
+    func attempt(_ job: DeliveryJob, session: CurlSession) -> Bool {
         guard let record = job.record ?? read(job.id) else {
-            scheduler.finish(job)  // delivered or put away meanwhile
-            return
+            return true  // delivered or put away meanwhile
         }
         let configuration = current
         let endpoint = configuration.endpoint(forTeam: record.team)
@@ -21,7 +22,7 @@ extension DeliveryService {
         }
         if case .aborted = outcome {
             scheduler.reschedule(job, due: record.nextAttemptAt, record: record)
-            return
+            return false
         }
         let attempt = DeliveryAttempt(at: started, outcome: outcome)
         let now = Date()
@@ -35,9 +36,9 @@ extension DeliveryService {
             } catch {
                 log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
             }
-            scheduler.finish(job)
             log(.info, "delivered", ["id": record.id, "team": record.team, "status": String(outcome.status ?? 0),
                                      "attempts": String(record.attempts.count + 1)])
+            return true
         case .retry(let due):
             var updated = record
             updated.attempts.append(attempt)
@@ -56,18 +57,21 @@ extension DeliveryService {
                 "id": record.id, "team": record.team, "attempt": String(updated.attempts.count),
                 "result": attempt.summary, "next": RFC3339.format(due),
             ])
+            return false
         case .dead(let reason, let gone):
-            bury(record, attempt: attempt, reason: reason, gone: gone, job: job)
+            let done = bury(record, attempt: attempt, reason: reason, gone: gone, job: job)
             if gone {
                 log(.error, "endpoint-gone", ["team": record.team, "endpoint": endpoint?.url ?? record.endpoint,
                                               "reason": "the endpoint answered 410 Gone: remove or change it in routing.conf"])
             }
+            return done
         }
     }
 
     /// Makes `record` a dead letter: written (fsynced) to `STATE/dead/`, then removed from
-    /// the outbox. If the dead letter cannot be written, the record is retried later instead.
-    func bury(_ record: OutboxRecord, attempt: DeliveryAttempt?, reason: String, gone: Bool, job: DeliveryJob) {
+    /// the outbox; returns `true` (the job is done). If the dead letter cannot be written, the
+    /// record is retried later instead, and it returns `false`.
+    func bury(_ record: OutboxRecord, attempt: DeliveryAttempt?, reason: String, gone: Bool, job: DeliveryJob) -> Bool {
         var dead = record
         if let attempt { dead.attempts.append(attempt) }
         dead.deadAt = Date()
@@ -78,10 +82,10 @@ extension DeliveryService {
         } catch {
             log(.error, "dead-letter-failed", ["id": record.id, "reason": "\(error)"])
             scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: record)
-            return
+            return false
         }
-        scheduler.finish(job)
         log(.error, "dead-letter", ["id": record.id, "team": record.team, "attempts": String(dead.attempts.count),
                                     "reason": reason])
+        return true
     }
 }

@@ -211,8 +211,9 @@ public final class DeliveryService: Sendable {
             log(.error, "delivery-worker-failed", ["worker": String(index), "reason": "\(error)"])
             return
         }
-        while let job = scheduler.next() {
-            attempt(job, session: session)
+        var done: DeliveryJob?
+        while let job = scheduler.next(finishing: done) {
+            done = attempt(job, session: session) ? job : nil
         }
     }
 

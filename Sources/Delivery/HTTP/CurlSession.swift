@@ -10,7 +10,10 @@ public final class CurlSession {
     private let handle: UnsafeMutableRawPointer
     private let abort: AbortSignal
     private let response = ResponseBuffer(limit: EndpointResponse.bodyLimit)
+    private let headerList = HeaderList()
     private let errorText = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
+    /// The URL of the last request, parsed once (`CURLOPT_CURLU`).
+    private let url: OpaquePointer
 
     /// Connections this session has opened so far (each keep-alive reuse opens none).
     public private(set) var connectionsOpened = 0
@@ -20,15 +23,17 @@ public final class CurlSession {
     /// Creates a session whose transfers give up when `abort` fires.
     public init(abort: AbortSignal = AbortSignal()) throws(HTTPFailure) {
         CurlLibrary.initialize()
-        guard let handle = curl_easy_init() else {
+        guard let handle = curl_easy_init(), let url = curl_url() else {
             throw HTTPFailure(code: Int(CURLE_FAILED_INIT.rawValue), message: "cannot create a libcurl handle")
         }
         self.handle = handle
+        self.url = url
         self.abort = abort
     }
 
     deinit {
         curl_easy_cleanup(handle)
+        curl_url_cleanup(url)
         errorText.deallocate()
     }
 
@@ -36,21 +41,13 @@ public final class CurlSession {
     public func post(_ request: OutboundRequest) -> HTTPOutcome {
         response.reset()
         errorText.initialize(to: 0)
-        var headers: UnsafeMutablePointer<curl_slist>?
-        defer { curl_slist_free_all(headers) }
-        for line in request.headers + ["Expect:"] {
-            guard let extended = curl_slist_append(headers, line) else {
-                return .failure(HTTPFailure(code: Int(CURLE_OUT_OF_MEMORY.rawValue), message: "out of memory"))
-            }
-            headers = extended
-        }
         if configured?.url != request.url || configured?.transport != request.transport {
             configured = nil
             curl_easy_reset(handle)  // keeps live connections and the TLS session cache
             if let failure = configure(request) { return .failure(failure) }
             configured = (request.url, request.transport)
         }
-        let set = wegwijzer_curl_set_headers(handle, headers)
+        let set = wegwijzer_curl_set_headers(handle, headerList.chain(request.headers, "Expect:"))
         guard set == CURLE_OK else { return .failure(failure(set)) }
         let code = request.body.withUnsafeBytes { body -> CURLcode in
             let set = wegwijzer_curl_set_post_body(handle, body.baseAddress ?? UnsafeRawPointer(errorText), curl_off_t(body.count))
@@ -69,10 +66,14 @@ public final class CurlSession {
     /// Applies the options that depend on the URL and transport only; the first failure, if any.
     private func configure(_ request: OutboundRequest) -> HTTPFailure? {
         let transport = request.transport
+        let parsed = curl_url_set(url, CURLUPART_URL, request.url, 0)
+        guard parsed == CURLUE_OK else {
+            return HTTPFailure(code: Int(CURLE_URL_MALFORMAT.rawValue), message: "URL rejected: " + String(cString: curl_url_strerror(parsed)))
+        }
         var codes: [CURLcode] = [
             wegwijzer_curl_set_error_buffer(handle, errorText),
             wegwijzer_curl_set_long(handle, CURLOPT_NOSIGNAL, 1),
-            wegwijzer_curl_set_string(handle, CURLOPT_URL, request.url),
+            wegwijzer_curl_set_url_handle(handle, url),
             wegwijzer_curl_set_string(handle, CURLOPT_PROTOCOLS_STR, "http,https"),
             wegwijzer_curl_set_long(handle, CURLOPT_FOLLOWLOCATION, 0),
             wegwijzer_curl_set_long(handle, CURLOPT_SSL_VERIFYPEER, 1),
