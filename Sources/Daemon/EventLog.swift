@@ -40,11 +40,12 @@ public final class EventLog: Sendable {
         log(level, event, records: [fields])
     }
 
-    /// Logs one line per record, all with one write: for the messages of a committed batch.
+    /// Logs one line per record, in as few writes as whole lines allow: for the messages of a
+    /// committed batch.
     public func log(_ level: Level, _ event: String, records: [[String: String]]) {
         guard !records.isEmpty else { return }
         let stamp = Timestamp.now()
-        var lines: [UInt8] = []
+        var chunks: [[UInt8]] = [[]]
         var errors: [UInt8] = []
         for fields in records {
             var json = JSONWriter(capacity: 160)
@@ -54,16 +55,30 @@ public final class EventLog: Sendable {
                 object.member("event", event)
                 for key in fields.keys.sorted() { object.member(key, fields[key]) }
             }
-            if toJournal { lines += Array("<\(level.priority)>".utf8) }
-            lines += json.bytes
-            lines.append(0x0A)
+            var line = toJournal ? Array("<\(level.priority)>".utf8) : []
+            line += json.bytes
+            line.append(0x0A)
+            if chunks[chunks.count - 1].count + line.count > Self.atomicWrite { chunks.append([]) }
+            chunks[chunks.count - 1] += line
             if level == .error { errors += json.bytes + [0x0A] }
         }
-        lock.withLock { _ in
-            try? DurableFile.writeAll(lines, to: STDERR_FILENO, path: "standard error")
-            if !errors.isEmpty, let errorFile { EventLog.keep(String(decoding: errors, as: UTF8.self), in: errorFile) }
+        // A write of at most PIPE_BUF bytes is never interleaved with another (pipe, socket or
+        // file), so lines are written in such chunks without a lock and threads that log at
+        // once do not queue. Only a longer line, or the errors file, takes the lock.
+        for chunk in chunks where !chunk.isEmpty {
+            if chunk.count <= Self.atomicWrite {
+                _ = chunk.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
+            } else {
+                lock.withLock { _ in try? DurableFile.writeAll(chunk, to: STDERR_FILENO, path: "standard error") }
+            }
+        }
+        if !errors.isEmpty, let errorFile {
+            lock.withLock { _ in EventLog.keep(String(decoding: errors, as: UTF8.self), in: errorFile) }
         }
     }
+
+    /// The most bytes one `write` puts out without interleaving (`PIPE_BUF`).
+    private static let atomicWrite = Int(PIPE_BUF)
 
     /// The last lines of an error file, newest last.
     public static func lastErrors(in path: String, count: Int) -> [String] {

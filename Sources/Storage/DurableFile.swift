@@ -136,8 +136,13 @@ public enum DurableFile {
         defer { _ = close(fd) }
         var result = [UInt8]()
         var info = stat()
-        if fstat(fd, &info) == 0, info.st_size > 0 { result.reserveCapacity(min(Int(info.st_size), maxSize) + 1) }
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        var chunkSize = 65536
+        if fstat(fd, &info) == 0, info.st_size > 0 {
+            result.reserveCapacity(min(Int(info.st_size), maxSize) + 1)
+            // A small file is read in one chunk its own size (plus one, to see the end).
+            chunkSize = min(chunkSize, max(4096, Int(info.st_size) + 1))
+        }
+        var chunk = [UInt8](repeating: 0, count: chunkSize)
         while true {
             let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
             if count < 0 {
