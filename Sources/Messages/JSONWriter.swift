@@ -15,21 +15,28 @@ public struct JSONWriter {
 
     /// Writes an object: `{`, the members `body` writes, `}`.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        separate()
-        bytes.append(UInt8(ascii: "{"))
-        needsComma = false
-        body(&self)
-        bytes.append(UInt8(ascii: "}"))
-        needsComma = true
+        container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
     }
 
     /// Writes an array: `[`, the elements `body` writes, `]`.
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
+        container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
+    }
+
+    /// Writes a member whose value is an object of string members, leaving out nil ones.
+    public mutating func member(_ name: String, object members: KeyValuePairs<String, String?>) {
+        key(name)
+        object { object in
+            for (key, value) in members { object.member(key, value) }
+        }
+    }
+
+    private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void) {
         separate()
-        bytes.append(UInt8(ascii: "["))
+        bytes.append(open)
         needsComma = false
         body(&self)
-        bytes.append(UInt8(ascii: "]"))
+        bytes.append(close)
         needsComma = true
     }
 

@@ -22,31 +22,18 @@ public enum MessageJSON {
             json.key("channelData")
             write(.object(message.channelData), into: &json)
             json.member("id", message.id)
-            json.key("location")
-            json.object { location in
-                location.member("area", message.location.area)
-                location.member("houseNumber", message.location.houseNumber)
-                location.member("place", message.location.place)
-                location.member("postcode", message.location.postcode)
-                location.member("street", message.location.street)
-            }
+            let location = message.location
+            json.member("location", object: ["area": location.area, "houseNumber": location.houseNumber, "place": location.place,
+                                             "postcode": location.postcode, "street": location.street])
             json.member("receivedAt", message.receivedAt)
             if let routing = message.routing {
                 json.key("routing")
                 write(routing, into: &json)
             }
             json.member("schema", message.schema)
-            json.key("sender")
-            json.object { sender in
-                sender.member("email", message.sender.email)
-                sender.member("name", message.sender.name)
-                sender.member("phone", message.sender.phone)
-            }
-            json.key("source")
-            json.object { source in
-                source.member("name", message.source.name)
-                source.member("ref", message.source.ref)
-            }
+            json.member("sender", object: ["email": message.sender.email, "name": message.sender.name,
+                                           "phone": message.sender.phone])
+            json.member("source", object: ["name": message.source.name, "ref": message.source.ref])
             json.member("subject", message.subject)
             json.member("text", message.text)
         }
