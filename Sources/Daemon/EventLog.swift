@@ -42,40 +42,63 @@ public final class EventLog: Sendable {
 
     /// Logs one line per record, in as few writes as whole lines allow: for the messages of a
     /// committed batch.
+    ///
+    /// Every line goes out in one `write` of at most `PIPE_BUF` bytes, never interleaved with
+    /// another thread's (guaranteed for pipes; on Linux also so for the journal's stream socket
+    /// and for files), so no lock is needed and threads that log at once do not queue. A line
+    /// that would be longer has its field values cut to ``longValue`` bytes, marked with `…`.
     public func log(_ level: Level, _ event: String, records: [[String: String]]) {
         guard !records.isEmpty else { return }
         let stamp = Timestamp.now()
         var chunks: [[UInt8]] = [[]]
         var errors: [UInt8] = []
         for fields in records {
-            var json = JSONWriter(capacity: 160)
-            json.object { object in
-                object.member("ts", stamp)
-                object.member("level", level.rawValue)
-                object.member("event", event)
-                for key in fields.keys.sorted() { object.member(key, fields[key]) }
-            }
-            var line = toJournal ? Array("<\(level.priority)>".utf8) : []
-            line += json.bytes
-            line.append(0x0A)
-            if chunks[chunks.count - 1].count + line.count > Self.atomicWrite { chunks.append([]) }
-            chunks[chunks.count - 1] += line
-            if level == .error { errors += json.bytes + [0x0A] }
+            let full = line(stamp, level, event, fields, cut: nil)
+            let json = full.count + 8 > Self.atomicWrite ? line(stamp, level, event, fields, cut: Self.longValue) : full
+            if level == .error { errors += full + [0x0A] }
+            var entry = toJournal ? Array("<\(level.priority)>".utf8) : []
+            entry += json
+            entry.append(0x0A)
+            if chunks[chunks.count - 1].count + entry.count > Self.atomicWrite { chunks.append([]) }
+            chunks[chunks.count - 1] += entry
         }
-        // A write of at most PIPE_BUF bytes is never interleaved with another (pipe, socket or
-        // file), so lines are written in such chunks without a lock and threads that log at
-        // once do not queue. Only a longer line, or the errors file, takes the lock.
         for chunk in chunks where !chunk.isEmpty {
-            if chunk.count <= Self.atomicWrite {
-                _ = chunk.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
-            } else {
-                lock.withLock { _ in try? DurableFile.writeAll(chunk, to: STDERR_FILENO, path: "standard error") }
+            _ = chunk.withUnsafeBytes { buffer in
+                // Nothing is written when a signal interrupts: try again. A short write of at
+                // most PIPE_BUF bytes does not happen on a blocking descriptor.
+                var written = write(STDERR_FILENO, buffer.baseAddress, buffer.count)
+                while written < 0 && errno == EINTR { written = write(STDERR_FILENO, buffer.baseAddress, buffer.count) }
+                return written
             }
         }
         if !errors.isEmpty, let errorFile {
             lock.withLock { _ in EventLog.keep(String(decoding: errors, as: UTF8.self), in: errorFile) }
         }
     }
+
+    /// One event as JSON; with `cut`, each value longer than that many bytes is shortened.
+    private func line(_ stamp: String, _ level: Level, _ event: String, _ fields: [String: String], cut: Int?) -> [UInt8] {
+        var json = JSONWriter(capacity: 160)
+        json.object { object in
+            object.member("ts", stamp)
+            object.member("level", level.rawValue)
+            object.member("event", event)
+            for key in fields.keys.sorted() {
+                guard let value = fields[key] else { continue }
+                guard let cut, value.utf8.count > cut else {
+                    object.member(key, value)
+                    continue
+                }
+                var end = value.utf8.index(value.utf8.startIndex, offsetBy: cut)
+                while end > value.utf8.startIndex && value.utf8[end] & 0xC0 == 0x80 { end = value.utf8.index(before: end) }
+                object.member(key, String(value[..<end]) + "…")
+            }
+        }
+        return json.bytes
+    }
+
+    /// How long a field value may stay in a line that would otherwise not fit in one write.
+    public static let longValue = 256
 
     /// The most bytes one `write` puts out without interleaving (`PIPE_BUF`).
     private static let atomicWrite = Int(PIPE_BUF)

@@ -73,7 +73,7 @@ public final class MessagePipeline: Sendable {
     private let log: EventLog
     private let metrics: Metrics?
     private let prepared = Mutex<Set<String>>([])
-    /// IDs staged and not yet committed: a second input with the same ID waits on the first.
+    /// IDs staged and not yet committed: a second input with the same ID is not staged again.
     private let inFlight = Mutex<Set<String>>([])
     private let delivery: DeliveryService?
 
@@ -109,18 +109,35 @@ public final class MessagePipeline: Sendable {
     /// and before the messages are moved into `new/`, so a source may acknowledge early (a
     /// restart publishes what a crash leaves committed).
     public func process(_ inputs: [Input], committed onCommit: ([Outcome]) -> Void = { _ in }) -> [Outcome] {
-        commit(inputs.map(prepare), committed: onCommit)
+        commit(inputs.map { prepare($0) }, committed: onCommit)
     }
 
     /// Routes one input and writes its files to its team's queue, without syncing them: the
     /// first half of ``process(_:committed:)``, safe to call from many threads at once, so
     /// that routing and writing run in parallel while ``commit(_:committed:)`` syncs in groups.
-    public func prepare(_ input: Input) -> Prepared {
+    ///
+    /// An input whose ID another input is staging or committing is not staged again. By default
+    /// it follows that input: its batch's commit settles it (a duplicate once the first is
+    /// committed). With `waitingForSameID` it waits (up to ``sameIDWait`` seconds) until the
+    /// first is settled, then is a duplicate, or staged itself when the first failed; a caller
+    /// whose inputs all commit in one batch must not wait.
+    public func prepare(_ input: Input, waitingForSameID: Bool = false) -> Prepared {
         let channel = input.normalized.message.channel.rawValue
         metrics?.received(channel: channel)
         let id = MessageID.make(source: input.source.name, identity: input.identity)
-        if journal.contains(id) { return Prepared(stage: .settled(.duplicate(id: id)), channel: channel) }
-        guard inFlight.withLock({ $0.insert(id).inserted }) else { return Prepared(stage: .follower(id: id), channel: channel) }
+        let deadline = Date().addingTimeInterval(Self.sameIDWait)
+        while true {
+            if journal.contains(id) { return Prepared(stage: .settled(.duplicate(id: id)), channel: channel) }
+            if inFlight.withLock({ $0.insert(id).inserted }) { break }
+            guard waitingForSameID, Date() < deadline else { return Prepared(stage: .follower(id: id), channel: channel) }
+            usleep(1000)
+        }
+        // The first input leaves `inFlight` only after the journal has its ID: looking again
+        // closes the gap between the two checks above.
+        if journal.contains(id) {
+            inFlight.withLock { _ = $0.remove(id) }
+            return Prepared(stage: .settled(.duplicate(id: id)), channel: channel)
+        }
         do {
             let (entry, reason, fallback, record) = try stage(input, id: id, router: routers.router)
             return Prepared(stage: .staged(entry, reason: reason, fallback: fallback, record: record), channel: channel)
@@ -129,6 +146,9 @@ public final class MessagePipeline: Sendable {
             return Prepared(stage: .settled(failure(error, id: id)), channel: channel)
         }
     }
+
+    /// How long ``prepare(_:waitingForSameID:)`` waits for another input with the same ID.
+    public static let sameIDWait: TimeInterval = 10
 
     /// Commits prepared inputs as one group: one file-system sync, one journal fsync; then
     /// calls `onCommit` with the outcomes, publishes into `new/`, and hands messages with an
@@ -183,7 +203,8 @@ public final class MessagePipeline: Sendable {
     }
 
     /// Finishes what a crash interrupted: publishes committed messages still in `tmp/`, and
-    /// removes staged files that were never committed from the configured queues.
+    /// removes staged files that were never committed (and partial `*.part` files) from the
+    /// configured queues.
     public func recover(queues: [String]) throws {
         publishPending()
         for path in queues {
@@ -193,6 +214,8 @@ public final class MessagePipeline: Sendable {
                 try queue.removeStaged(id: id)
                 log.log(.info, "orphan-removed", ["id": id, "queue": path])
             }
+            let parts = try queue.removeLeftoverParts()
+            if parts > 0 { log.log(.info, "orphan-removed", ["parts": "\(parts)", "queue": path]) }
         }
     }
 

@@ -179,7 +179,9 @@ final class WebhookSource: Sendable {
             }
             // Routed and staged here, on the decider threads; the committers only sync and commit.
             let input = MessagePipeline.Input(source: config, identity: intake.identity, normalized: intake.normalized)
-            commits.push(PendingCommit(prepared: pipeline.prepare(input), replayKey: intake.replayKey, reply: reply))
+            // A post whose ID is being committed by another request waits for that commit's outcome.
+            let prepared = pipeline.prepare(input, waitingForSameID: true)
+            commits.push(PendingCommit(prepared: prepared, replayKey: intake.replayKey, reply: reply))
         }
     }
 

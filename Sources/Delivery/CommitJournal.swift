@@ -158,7 +158,7 @@ public final class CommitJournal: Sendable {
                     if let key = entry.conversationKey { index.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
                 }
             }
-            try rotateIfFull(&segment)
+            rotateIfFullOrRetryLater(&segment)
             return fresh.map(\.id)
         }
     }
@@ -179,7 +179,7 @@ public final class CommitJournal: Sendable {
             state.withLock { index in
                 for id in ids { index.unpublished.removeValue(forKey: id) }
             }
-            try rotateIfFull(&segment)
+            rotateIfFullOrRetryLater(&segment)
         }
     }
 
@@ -190,6 +190,12 @@ public final class CommitJournal: Sendable {
         segment.bytes += bytes.count
     }
 
+    /// Rotates a full segment; a rotation that fails is tried again at the next append (the
+    /// segment grows meanwhile), so the records just made durable still count as committed.
+    private func rotateIfFullOrRetryLater(_ segment: inout Segment) {
+        try? rotateIfFull(&segment)
+    }
+
     /// Starts a new segment once this one is full: it first repeats what is still unpublished,
     /// then old segments are dropped.
     private func rotateIfFull(_ segment: inout Segment) throws(IOFailure) {
@@ -198,11 +204,17 @@ public final class CommitJournal: Sendable {
         let path = CommitJournal.segmentPath(directory, next)
         var lines: [UInt8] = []
         for entry in state.withLock({ Array($0.unpublished.values) }) { entry.appendLine(to: &lines) }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
+        // Truncated: a rotation that failed before may have left part of this segment.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o640)
         guard descriptor >= 0 else { throw IOFailure(operation: .open, path: path, errno: errno) }
-        try DurableFile.writeAll(lines, to: descriptor, path: path)
-        guard fsync(descriptor) == 0 else { throw IOFailure(operation: .sync, path: path, errno: errno) }
-        try DurableFile.syncDirectory(at: directory)
+        do throws(IOFailure) {
+            try DurableFile.writeAll(lines, to: descriptor, path: path)
+            guard fsync(descriptor) == 0 else { throw IOFailure(operation: .sync, path: path, errno: errno) }
+            try DurableFile.syncDirectory(at: directory)
+        } catch {
+            close(descriptor)
+            throw error
+        }
         close(segment.descriptor)
         segment = Segment(descriptor: descriptor, bytes: lines.count, number: next)
         removeSegments(olderThan: CommitJournal.dedupeWindow, before: next)

@@ -146,6 +146,15 @@ public struct QueueDirectory: Sendable, Hashable {
         }
     }
 
+    /// Removes `tmp/*.part` files: an earlier version staged through them, and one that was
+    /// cut off by a crash was never anything's. Returns how many were removed.
+    public func removeLeftoverParts() throws -> Int {
+        let parts = try DurableFile.listDirectory(at: tmp).filter { $0.hasSuffix(".part") }
+        for name in parts { try DurableFile.removeFile(at: tmp + "/" + name) }
+        if !parts.isEmpty { try DurableFile.syncDirectory(at: tmp) }
+        return parts.count
+    }
+
     /// The number of messages in `new/` waiting for the team; 0 when it cannot be read.
     public func depth() -> Int {
         (try? Self.messageIDs(in: new).count) ?? 0

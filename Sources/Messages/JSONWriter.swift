@@ -69,12 +69,14 @@ public struct JSONWriter {
         needsComma = true
     }
 
-    /// Writes a number: integral values without a fraction, non-finite ones as `null`.
+    /// Writes a number as `JSONEncoder` writes a `Double` (`1`, `0.5`, `-0`, `1e+16`); non-finite
+    /// ones, which JSON cannot hold, as `null`.
     public mutating func number(_ value: Double) {
         guard value.isFinite else { return null() }
-        if value.rounded() == value, abs(value) < 1e15 { return integer(Int(value)) }
         separate()
-        bytes.append(contentsOf: value.description.utf8)
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        bytes += text.utf8
         needsComma = true
     }
 

@@ -50,6 +50,8 @@ public enum MessageJSON {
         switch value {
         case .null: json.null()
         case .bool(let flag): json.bool(flag)
+        case .number(let number) where number.rounded() == number && abs(number) < 1e15:
+            json.integer(Int(number))  // as JSONValue encodes it: integral values as integers
         case .number(let number): json.number(number)
         case .string(let text): json.string(text)
         case .array(let elements):

@@ -86,7 +86,7 @@ public enum DurableFile {
     public static func createFile(
         at path: String, contents: [UInt8], mode: mode_t, group: gid_t? = nil, sync: Bool = true, truncating: Bool = false
     ) throws(IOFailure) {
-        let fd = open(path, O_CREAT | (truncating ? O_TRUNC : O_EXCL) | O_WRONLY | O_CLOEXEC, mode)
+        let fd = open(path, O_CREAT | (truncating ? O_TRUNC : O_EXCL) | O_WRONLY | O_NOFOLLOW | O_CLOEXEC, mode)
         guard fd >= 0 else { throw .current(.create, path) }
         do throws(IOFailure) {
             guard fchmod(fd, mode) == 0 else { throw IOFailure.current(.changeMode, path) }

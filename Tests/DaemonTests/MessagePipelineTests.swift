@@ -68,6 +68,24 @@ final class MessagePipelineTests: XCTestCase {
         XCTAssertEqual(try published("milieu").count, 1)
     }
 
+    func testAnInputWaitingForItsIDGetsTheOutcomeOfTheFirst() throws {
+        let pipeline = pipeline!
+        let (first, second) = (input("w"), input("w"))
+        let leader = pipeline.prepare(first)
+        let waited = PreparedList()
+        let finished = expectation(description: "the second input is settled")
+        Thread.detachNewThread {
+            waited.append(pipeline.prepare(second, waitingForSameID: true))
+            finished.fulfill()
+        }
+        usleep(100_000)
+        XCTAssertTrue(waited.all.isEmpty, "the second input waits while the first is in flight")
+        guard case .committed(let id, _, _) = pipeline.commit([leader])[0] else { return XCTFail("first not committed") }
+        wait(for: [finished], timeout: 5)
+        XCTAssertEqual(pipeline.commit(waited.all), [.duplicate(id: id)])
+        XCTAssertEqual(try published("milieu").count, 1)
+    }
+
     func testPreparedOnManyThreadsThenCommittedAreEachCommittedOnce() throws {
         let prepared = PreparedList()
         let (pipeline, inputs) = (pipeline!, (0..<16).map { input("m\($0)") })

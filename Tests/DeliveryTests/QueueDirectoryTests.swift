@@ -81,6 +81,14 @@ final class QueueDirectoryTests: XCTestCase {
         XCTAssertEqual(try names(in: queue.path + "/tmp"), [])
     }
 
+    func testLeftoverPartFilesAreRemovedAndStagedFilesKept() throws {
+        try queue.stage(id: "kept", json: [1])
+        XCTAssertTrue(FileManager.default.createFile(atPath: queue.path + "/tmp/old.json.part", contents: Data([9])))
+        XCTAssertEqual(try queue.removeLeftoverParts(), 1)
+        XCTAssertEqual(try names(in: queue.path + "/tmp"), ["kept.json"])
+        XCTAssertEqual(try queue.removeLeftoverParts(), 0)
+    }
+
     func testPublishMovesToNewAndIsRepeatable() throws {
         try queue.stage([(id: "a", json: [1]), (id: "b", json: [2]), (id: "c", json: [3])])
         XCTAssertEqual(try queue.stagedIDs(), ["a", "b", "c"])

@@ -40,10 +40,10 @@ final class MessageJSONTests: XCTestCase {
     }
 
     func testConfidencesAndIntegralNumbers() throws {
-        for confidence in [0.0, 1.0, 0.5, 1.0 / 3.0, 1e-7] {
+        for confidence in [0.0, -0.0, 1.0, 0.5, 1.0 / 3.0, 1e-7, 1e15, 1.5e15, 1e16, -2.5e300] {
             var message = Self.full
             message.routing?.confidence = confidence
-            message.channelData = ["n": .number(confidence * 100)]
+            message.channelData = ["n": .number(confidence * 100), "m": .number(confidence)]
             try assertSameAsCodable(message)
         }
     }
