@@ -40,6 +40,31 @@ final class WebhookDaemonTests: XCTestCase {
         XCTAssertEqual(daemon.queuedIDs().count, 1)
     }
 
+    func testRetriesSentAtOnceAreAllAnsweredWithOneIDAndOneMessage() throws {
+        let daemon = try WebhookDaemon()
+        try daemon.start()
+        let body = #"{"text": "asbest in de schuur"}"#
+        let now = Int64(Date().timeIntervalSince1970)
+        let ids = LockedIDs()
+        let port = daemon.port
+        let clients = DispatchGroup()
+        for attempt in 0..<20 {  // one webhook-id, each attempt signed anew (its own timestamp)
+            clients.enter()
+            Thread.detachNewThread {
+                defer { clients.leave() }
+                guard let connection = try? RawHTTPConnection(port: port) else { return ids.add(nil) }
+                connection.send(WebhookDaemon.post(body: body, id: "msg_same", timestamp: now - Int64(attempt)))
+                let response = connection.response()
+                ids.add(response?.status == 202 ? response?.json["id"] as? String : nil)
+            }
+        }
+        XCTAssertEqual(clients.wait(timeout: .now() + 60), .success)
+        XCTAssertEqual(ids.refused, 0, "every attempt is answered 202")
+        XCTAssertEqual(Set(ids.accepted).count, 1)
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertEqual(daemon.queuedIDs().count, 1)
+    }
+
     func testAuthenticationFailuresAre401AndBearerTokensWork() throws {
         let daemon = try WebhookDaemon()
         try daemon.start()
