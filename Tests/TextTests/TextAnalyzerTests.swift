@@ -1,8 +1,21 @@
+import Foundation
 import Text
 import XCTest
 
 final class TextAnalyzerTests: XCTestCase {
     private let analyzer = TextAnalyzer()
+
+    func testAnalysesOnManyThreadsAtOnceAgreeWithOneThread() {
+        let analyzer = TextAnalyzer()
+        let texts = (0..<64).map { "Melding \($0): de lantaarnpalen branden niet, stankoverlast bij woningen \($0 % 7)." }
+        let expected = texts.map { analyzer.analyze($0).stems }
+        DispatchQueue.concurrentPerform(iterations: 8) { worker in
+            for round in 0..<200 {
+                let index = (worker * 31 + round) % texts.count
+                XCTAssertEqual(analyzer.analyze(texts[index]).stems, expected[index])
+            }
+        }
+    }
 
     func testFoldsCaseAndDiacritics() {
         XCTAssertEqual(TextFolding.fold("Één CAFÉ, ĳzer en Ĳsselmeer; naïef, Straße"), "een cafe, ijzer en ijsselmeer; naief, strasse")
