@@ -40,7 +40,7 @@ public final class Daemon {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
-            delivery = try DeliveryRunner(config: config, journal: journal, log: log, version: Daemon.version)
+            delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version)
             pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service)
             try pipeline.recover(queues: config.queuePaths)
             delivery.recover()

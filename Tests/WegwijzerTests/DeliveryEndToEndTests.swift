@@ -65,6 +65,30 @@ final class DeliveryEndToEndTests: XCTestCase {
         XCTAssertTrue(daemon.log.contains("\"result\":\"HTTP 503\""), daemon.log)
     }
 
+    func testMetricsCountDeliveriesRetriesAndDeadLetters() throws {
+        var sink: WebhookSink!
+        let port = RawHTTPConnection.freePort()
+        let daemon = try daemon { root in
+            sink = try WebhookSink(in: root)
+            try sink.plan([["status": 503], ["status": 204], ["status": 400]])
+            try sink.start()
+            return DeliveryFixture.config(teams: ["Milieu": "endpoint = \(sink.url)"])
+                + "\n[source metrics]\ntype = webhook\nlisten = 127.0.0.1:\(port)\n"
+        }
+        try daemon.start()
+        try daemon.drop(DeliveryFixture.form("asbest", 1), as: "a.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 30) { sink.requests.count == 2 && daemon.records(in: "outbox").isEmpty }, daemon.log)
+        try daemon.drop(DeliveryFixture.form("asbest", 2), as: "b.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 30) { daemon.records(in: "dead").count == 1 }, daemon.log)
+        let connection = try RawHTTPConnection(port: UInt16(port))
+        connection.send("GET /metrics HTTP/1.1\r\nHost: a\r\n\r\n")
+        let text = String(decoding: try XCTUnwrap(connection.response()).body, as: UTF8.self)
+        for line in ["wegwijzer_deliveries_total{result=\"ok\"} 1", "wegwijzer_deliveries_total{result=\"retrying\"} 1",
+                     "wegwijzer_deliveries_total{result=\"failed\"} 1", "wegwijzer_dead_lettered_total 1"] {
+            XCTAssertTrue(text.contains(line), "missing \(line) in\n\(text)")
+        }
+    }
+
     func testConnectionRefusedUntilTheSinkComesUp() throws {
         let port = WebhookSink.freePort()
         var sink: WebhookSink!

@@ -17,7 +17,9 @@ public final class DeliveryService: Sendable {
     /// Dead letters.
     public let deadLetters: RecordStore
     let scheduler: DeliveryScheduler
-    let configuration: Mutex<DeliveryConfiguration>
+    /// The configuration in force, replaced whole on reload: readers hold the lock only to
+    /// take a reference, not to copy the configuration (eight workers read it per delivery).
+    private let configuration: Mutex<ConfigurationSnapshot>
     let isCommitted: @Sendable (String) -> Bool
     let log: DeliveryLog
     let abort = AbortSignal()
@@ -33,7 +35,7 @@ public final class DeliveryService: Sendable {
         outbox = RecordStore(directory: state + "/outbox")
         deadLetters = RecordStore(directory: state + "/dead")
         scheduler = DeliveryScheduler(maxInFlight: configuration.policy.maxInFlight)
-        self.configuration = Mutex(configuration)
+        self.configuration = Mutex(ConfigurationSnapshot(configuration))
         self.isCommitted = isCommitted
         self.log = log
         self.userAgent = userAgent
@@ -46,13 +48,13 @@ public final class DeliveryService: Sendable {
     }
 
     /// The configuration in force.
-    public var current: DeliveryConfiguration { configuration.withLock { $0 } }
+    public var current: DeliveryConfiguration { configuration.withLock { $0 }.value }
 
     /// Puts a new configuration in force (on reload). The number of workers is kept.
     public func reconfigure(_ new: DeliveryConfiguration) {
         let old = configuration.withLock { state in
-            let old = state
-            state = new
+            let old = state.value
+            state = ConfigurationSnapshot(new)
             return old
         }
         scheduler.setMaxInFlight(new.policy.maxInFlight)
@@ -234,5 +236,14 @@ public final class DeliveryService: Sendable {
     /// Wakes the syncer after a removal.
     func removed() {
         syncWake.signal()
+    }
+}
+
+/// One configuration, immutable, shared by reference.
+private final class ConfigurationSnapshot: Sendable {
+    let value: DeliveryConfiguration
+
+    init(_ value: DeliveryConfiguration) {
+        self.value = value
     }
 }
