@@ -1,4 +1,5 @@
 import Foundation
+import Messages
 
 /// The message fields a form value can fill, and the names they are known by.
 enum FormField: String, CaseIterable, Sendable {
@@ -57,7 +58,9 @@ enum FormField: String, CaseIterable, Sendable {
 
     /// Lower case, without diacritics, letters and digits only: `E-mailadres` → `emailadres`.
     static func fold(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+        // Keys are mostly folded already (`subject`, `postcode`): then there is nothing to do.
+        if !text.containsUTF8Byte(where: { !($0 >= 0x61 && $0 <= 0x7A || $0 >= 0x30 && $0 <= 0x39) }) { return text }
+        if !text.containsUTF8Byte(where: { $0 >= 0x80 }) {
             // Fast path for ASCII: no case mapping or decomposition tables needed.
             let bytes = text.utf8.compactMap { byte -> UInt8? in
                 switch byte {
