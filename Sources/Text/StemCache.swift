@@ -5,7 +5,7 @@ import Synchronization
 ///
 /// Open addressing over an FNV-1a hash, one 16-byte slot per word (so a probe touches one cache
 /// line); keys and stems live in one byte arena. When the table fills up it starts over, which
-/// keeps memory bounded (about 2.5 MiB).
+/// keeps memory bounded (about 2.5 MiB per cache).
 struct StemCache {
     private struct Slot {
         var hash: UInt64 = 0
@@ -95,13 +95,12 @@ final class SharedStemCache: Sendable {
 
     /// Runs `body` with a cache no other thread is using: the first free one from a rotating
     /// start, or else waits for one.
-    func withCache<Result>(_ body: (inout StemCache) -> Result) -> Result {
+    func withCache(_ body: (inout StemCache) -> Void) {
         let start = next.wrappingAdd(1, ordering: .relaxed).oldValue & Int.max
         for offset in 0..<slots.count {
-            if let result = slots[(start + offset) % slots.count].mutex.withLockIfAvailable({ body(&$0) }) {
-                return result
-            }
+            let ran: Void? = slots[(start + offset) % slots.count].mutex.withLockIfAvailable { body(&$0) }
+            if ran != nil { return }
         }
-        return slots[start % slots.count].mutex.withLock { body(&$0) }
+        slots[start % slots.count].mutex.withLock { body(&$0) }
     }
 }
