@@ -9,7 +9,7 @@ public struct HTTPField: Sendable, Hashable {
 
     /// Creates a field; the name is lower-cased.
     public init(_ name: String, _ value: String) {
-        self.name = name.containsUTF8Byte { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
+        self.name = HTTPHeaders.lowercased(name)
         self.value = value
     }
 }
@@ -37,7 +37,7 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     }
 
     /// `name` in lower case, without a copy when it is lower case already (as callers write it).
-    private static func lowercased(_ name: String) -> String {
+    fileprivate static func lowercased(_ name: String) -> String {
         name.containsUTF8Byte { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
     }
 
