@@ -65,6 +65,7 @@ final class WebhookSource: Sendable {
         let credentials = CredentialStore(source: config.name, secretFile: secretFile, tokenFile: tokenFile, log: log)
         _ = credentials.current(now: Int64(time(nil)))
         guard let server = openServer() else { return }
+        let exposure = exposedWithoutCredentials()
         WebhookSource.raiseDescriptorLimit(to: UInt(config.maxConnections) + 256)
         let requests = WorkQueue<HTTPExchange>(consumers: Self.deciders)
         let commits = WorkQueue<PendingCommit>(consumers: Self.committers)
@@ -74,7 +75,9 @@ final class WebhookSource: Sendable {
             Thread.detachNewThread { [self] in
                 while let exchange = requests.pop() {
                     let ticket = exchange.ticket
-                    decide(exchange.request, credentials: credentials, commits: commits) { server.respond(ticket, with: $0) }
+                    decide(exchange.request, credentials: credentials, exposure: exposure, commits: commits) {
+                        server.respond(ticket, with: $0)
+                    }
                 }
                 decided.signal()
             }
@@ -137,22 +140,45 @@ final class WebhookSource: Sendable {
         let reply: @Sendable (HTTPResponse) -> Void
     }
 
+    /// Why this source must not take posts at all: it has no secret or token, yet a socket
+    /// handed over by systemd is reachable from beyond this machine (`check` sees only `listen`).
+    private func exposedWithoutCredentials() -> String? {
+        guard !inherited.isEmpty, secretFile == nil, tokenFile == nil else { return nil }
+        for fd in inherited {
+            let bound = ListenSocket.boundAddress(fd)
+            guard bound?.isLocal != true else { continue }
+            let reason = "webhook source '\(config.name)' has no secret or token, but systemd handed it a socket on "
+                + (bound?.address ?? "an unknown address") + ", which is not loopback; posts are refused"
+            log.log(.error, "source-exposed", ["source": config.name, "reason": reason])
+            return reason
+        }
+        return nil
+    }
+
     /// Decides one request: answers it at once, or hands its message to the committers.
-    private func decide(_ request: HTTPRequest, credentials: CredentialStore, commits: WorkQueue<PendingCommit>,
-                        reply: @escaping @Sendable (HTTPResponse) -> Void) {
+    private func decide(_ request: HTTPRequest, credentials: CredentialStore, exposure: String?,
+                        commits: WorkQueue<PendingCommit>, reply: @escaping @Sendable (HTTPResponse) -> Void) {
         let now = Int64(time(nil))
         let known: WebhookCredentials
-        switch credentials.current(now: now) {
+        // Fail closed: without readable secrets or tokens, or with none where they are needed,
+        // no post is taken.
+        let current: Result<WebhookCredentials, CredentialProblem>
+        if let exposure {
+            current = .failure(CredentialProblem(description: exposure))
+        } else {
+            current = credentials.current(now: now).mapError { CredentialProblem(description: $0.description) }
+        }
+        switch current {
         case .success(let value):
             known = value
         case .failure(let failure):
-            // Fail closed: without readable secrets or tokens no post is taken.
             if request.path == "/healthz" {
                 return reply(.json(503, "{\"status\":\"unavailable\",\"reason\":" + JSONString.quote(failure.description) + "}"))
             }
             if request.path.hasPrefix("/v1/") {
-                metrics.rejected(reason: "credentials-unavailable")
-                return reply(.error(503, "the source's secrets or tokens cannot be read", headers: [HTTPField("Retry-After", "10")]))
+                metrics.rejected(reason: exposure == nil ? "credentials-unavailable" : "exposed-without-credentials")
+                let message = exposure == nil ? "the source's secrets or tokens cannot be read" : "the source may not take posts here"
+                return reply(.error(503, message, headers: [HTTPField("Retry-After", "10")]))
             }
             known = .refusingAll
         }
@@ -227,3 +253,8 @@ final class WebhookSource: Sendable {
 
 /// `RLIMIT_NOFILE`, as the type `getrlimit` takes on Glibc.
 private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
+
+/// Why a webhook source takes no posts now, for `/healthz`.
+private struct CredentialProblem: Error {
+    let description: String
+}

@@ -210,23 +210,44 @@ final class WebhookDaemonTests: XCTestCase {
         XCTAssertEqual(missing, [], "answered 202 but not in a queue")
     }
 
-    func testSocketsHandedOverBySystemdAreServed() throws {
-        let inherited = RawHTTPConnection.freePort()
-        let configured = RawHTTPConnection.freePort()
-        let daemon = try WebhookDaemon(listenPort: configured)
-        let launcher = """
+    /// A launcher that binds `host:port` and hands the socket over as systemd does (fd 3).
+    private static func socketActivation(host: String, port: UInt16) -> [String] {
+        let script = """
             import os, socket, sys
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            s.bind(("127.0.0.1", int(sys.argv[1])))
+            s.bind((sys.argv[1], int(sys.argv[2])))
             s.listen(16)
             if s.fileno() != 3:
                 os.dup2(s.fileno(), 3)
             os.set_inheritable(3, True)
             os.environ.update(LISTEN_FDS="1", LISTEN_PID=str(os.getpid()), LISTEN_FDNAMES="hook")
-            os.execv(sys.argv[2], sys.argv[2:])
+            os.execv(sys.argv[3], sys.argv[3:])
             """
-        try daemon.start(launcher: ["/usr/bin/env", "python3", "-c", launcher, String(inherited)])
+        return ["/usr/bin/env", "python3", "-c", script, host, String(port)]
+    }
+
+    func testAnOpenSourceHandedASocketBeyondLoopbackTakesNoPosts() throws {
+        let port = RawHTTPConnection.freePort()
+        let harness = try DaemonHarness(config: DaemonHarness.config + "\n\n[source open]\ntype = webhook\nlisten = 127.0.0.1:\(port)\n")
+        try harness.start(launcher: Self.socketActivation(host: "0.0.0.0", port: port))
+        XCTAssertTrue(harness.wait(timeout: 20) { harness.log.contains("\"source-exposed\"") }, harness.log)
+        let connection = try RawHTTPConnection(port: port)
+        connection.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#))
+        XCTAssertEqual(connection.response()?.status, 503)
+        let health = try RawHTTPConnection(port: port)
+        health.send("GET /healthz HTTP/1.1\r\nHost: a\r\n\r\n")
+        let answer = health.response()
+        XCTAssertEqual(answer?.status, 503)
+        XCTAssertTrue((answer?.json["reason"] as? String)?.contains("0.0.0.0:\(port)") ?? false, "\(String(describing: answer?.json))")
+        XCTAssertTrue(harness.queued("milieu").isEmpty)
+    }
+
+    func testSocketsHandedOverBySystemdAreServed() throws {
+        let inherited = RawHTTPConnection.freePort()
+        let configured = RawHTTPConnection.freePort()
+        let daemon = try WebhookDaemon(listenPort: configured)
+        try daemon.start(launcher: Self.socketActivation(host: "127.0.0.1", port: inherited))
         let connection = try RawHTTPConnection(port: inherited)
         connection.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_activated"))
         XCTAssertEqual(connection.response()?.status, 202)

@@ -66,6 +66,45 @@ public enum ListenSocket {
         return sockets
     }
 
+    /// The address a socket is bound to, as `HOST:PORT` (`[HOST]:PORT` for IPv6, the path for a
+    /// Unix socket), and whether only this machine can reach it (loopback, or a Unix socket).
+    public static func boundAddress(_ fd: Int32) -> (address: String, isLocal: Bool)? {
+        var storage = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let got = withUnsafeMutablePointer(to: &storage) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
+        }
+        guard got == 0 else { return nil }
+        switch Int32(storage.ss_family) {
+        case AF_INET:
+            return withUnsafePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { address in
+                    let host = UInt32(bigEndian: address.pointee.sin_addr.s_addr)
+                    let text = [24, 16, 8, 0].map { String(host >> UInt32($0) & 0xFF) }.joined(separator: ".")
+                    return (text + ":" + String(UInt16(bigEndian: address.pointee.sin_port)), host >> 24 == 127)
+                }
+            }
+        case AF_INET6:
+            return withUnsafePointer(to: &storage) {
+                $0.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { address in
+                    var host = address.pointee.sin6_addr
+                    var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN))
+                    inet_ntop(AF_INET6, &host, &text, socklen_t(text.count))
+                    let bytes = withUnsafeBytes(of: &host) { Array($0) }
+                    let loopback = bytes == [UInt8](repeating: 0, count: 15) + [1]
+                    let mappedLoopback = bytes[0..<10].allSatisfy { $0 == 0 } && bytes[10] == 0xFF && bytes[11] == 0xFF && bytes[12] == 127
+                    let port = String(UInt16(bigEndian: address.pointee.sin6_port))
+                    let name = String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+                    return ("[" + name + "]:" + port, loopback || mappedLoopback)
+                }
+            }
+        case AF_UNIX:
+            return ("a Unix socket", true)
+        default:
+            return nil
+        }
+    }
+
     /// Makes an inherited socket non-blocking and close-on-exec.
     public static func adopt(_ fd: Int32) {
         let flags = fcntl(fd, F_GETFL)
