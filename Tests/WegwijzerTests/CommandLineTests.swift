@@ -23,6 +23,44 @@ final class CommandLineTests: XCTestCase {
         XCTAssertEqual(places, ["4:12", "5:1", "6:14", "9:27", "12:7", "16:23", "19:12", "23:13", "25:1", "28:2"], result.stderr)
     }
 
+    func testCheckReadsTheFilesTheConfigurationNames() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("wegwijzer-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory + "/state", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let config = directory + "/routing.conf"
+        try """
+            [router]
+            state = \(directory)/state
+            fallback = KCC
+            [team KCC]
+            [team Milieu]
+            signals = stank:4
+            endpoint = https://zaak.example.nl/hook
+            endpoint-secret = milieu.whsec
+            endpoint-header = milieu.headers
+            endpoint-ca = ca.pem
+            [source hook]
+            type = webhook
+            listen = 127.0.0.1:9999
+            secret = \(directory)/hook.secret
+            """.write(toFile: config, atomically: true, encoding: .utf8)
+        try "no colon here\n".write(toFile: directory + "/state/milieu.headers", atomically: true, encoding: .utf8)
+        try "whsec_!!!\n".write(toFile: directory + "/hook.secret", atomically: true, encoding: .utf8)
+        let broken = try BinaryRunner.run(["check", "--config", config])
+        assertStatus(broken, 1)
+        let lines = broken.stderr.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 5, broken.stderr)
+        XCTAssertTrue(lines[0].hasPrefix(config + ": team Milieu: " + directory + "/state/milieu.whsec"), broken.stderr)
+        XCTAssertTrue(lines[1].contains("milieu.headers:1:"), broken.stderr)
+        XCTAssertTrue(lines[2].hasSuffix("ca.pem: cannot be read"), broken.stderr)
+        XCTAssertTrue(lines[3].contains("source hook: " + directory + "/hook.secret:1:"), broken.stderr)
+        try "whsec_\(Data(repeating: 7, count: 24).base64EncodedString())\n".write(toFile: directory + "/state/milieu.whsec", atomically: true, encoding: .utf8)
+        try "X-Api-Key: k\n".write(toFile: directory + "/state/milieu.headers", atomically: true, encoding: .utf8)
+        try "ca\n".write(toFile: directory + "/state/ca.pem", atomically: true, encoding: .utf8)
+        try "whsec_\(Data(repeating: 9, count: 24).base64EncodedString())\n".write(toFile: directory + "/hook.secret", atomically: true, encoding: .utf8)
+        assertStatus(try BinaryRunner.run(["check", "--config", config]), 0)
+    }
+
     func testCheckOfAMissingFileIsAnIOError() throws {
         let result = try BinaryRunner.run(["check", "--config", "/nonexistent/routing.conf"])
         assertStatus(result, 2)

@@ -1,3 +1,4 @@
+import Daemon
 import Routing
 
 /// `wegwijzer check`: validates `routing.conf`.
@@ -18,6 +19,13 @@ enum CheckCommand: Command {
         guard let config else {
             if errors == 1, diagnostics.first?.location.line == 0 { return .usage }
             printError("\(path): \(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")")
+            return .failure
+        }
+        // The files the configuration names, read as `run` reads them (as the user running check).
+        let unusable = ReferencedFiles.problems(in: config)
+        for problem in unusable { printError("\(path): \(problem)") }
+        guard unusable.isEmpty else {
+            printError("\(path): \(unusable.count) file\(unusable.count == 1 ? "" : "s") cannot be used, \(warnings) warning\(warnings == 1 ? "" : "s")")
             return .failure
         }
         let signals = config.teams.reduce(0) { $0 + $1.signals.count }
