@@ -203,7 +203,8 @@ struct HTTPLoop {
             }
             guard let limit, elapsed >= limit, !connection.closing else { continue }
             connection.queue(.error(408, "request timeout", close: true), keepAlive: false)
-            events.response(408, "timeout-\(connection.phase)")
+            // An idle kept-alive connection timing out refused nothing: it is not a rejection.
+            events.response(408, connection.phase == .idle ? nil : "timeout-\(connection.phase)")
             guard flush(connection) else { continue }
             finishIfDone(connection)
         }
