@@ -227,6 +227,31 @@ final class WebhookDaemonTests: XCTestCase {
         return ["/usr/bin/env", "python3", "-c", script, host, String(port)]
     }
 
+    func testOutOfDescriptorsTheLoopWaitsInsteadOfSpinningAndRecovers() throws {
+        let daemon = try WebhookDaemon()
+        try daemon.start(launcher: ["/usr/bin/prlimit", "--nofile=64:64", "--"])
+        let pid = try XCTUnwrap(daemon.harness.process?.processIdentifier)
+        var held: [RawHTTPConnection] = []
+        for _ in 0..<100 { if let connection = try? RawHTTPConnection(port: daemon.port, quiet: true) { held.append(connection) } }
+        Thread.sleep(forTimeInterval: 0.3)
+        let before = Self.cpuSeconds(pid)
+        Thread.sleep(forTimeInterval: 1)
+        let used = Self.cpuSeconds(pid) - before
+        XCTAssertLessThan(used, 0.5, "the daemon spun on a listener it could not accept from")
+        held.removeAll()
+        XCTAssertTrue(daemon.harness.wait(timeout: 10) {
+            (try? daemon.send(WebhookDaemon.post(body: #"{"text": "asbest"}"#, id: "msg_after_emfile")).status) == 202
+        }, daemon.harness.log.suffix(2000).description)
+    }
+
+    /// User and system CPU seconds of a process so far.
+    private static func cpuSeconds(_ pid: Int32) -> Double {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = text.lastIndex(of: ")") else { return 0 }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        return ((Double(fields[11]) ?? 0) + (Double(fields[12]) ?? 0)) / Double(sysconf(Int32(_SC_CLK_TCK)))
+    }
+
     func testAnOpenSourceHandedASocketBeyondLoopbackTakesNoPosts() throws {
         let port = RawHTTPConnection.freePort()
         let harness = try DaemonHarness(config: DaemonHarness.config + "\n\n[source open]\ntype = webhook\nlisten = 127.0.0.1:\(port)\n")

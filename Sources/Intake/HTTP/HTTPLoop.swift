@@ -16,6 +16,9 @@ struct HTTPLoop {
     private var serial: UInt64 = 0
     private var draining = false
     private var lastSweep: UInt64 = 0
+    /// Listeners taken out of epoll while the process is out of descriptors, and when to take
+    /// them back: a level-triggered listener whose accept fails would wake the loop endlessly.
+    private var pausedListeners: [Int32: UInt64] = [:]
     private var chunk = [UInt8](repeating: 0, count: 65536)
 
     /// Bytes of pipelined requests read ahead while a request is with the application.
@@ -38,7 +41,13 @@ struct HTTPLoop {
     mutating func accept(from listener: Int32) {
         while true {
             let fd = accept4(listener, nil, nil, Int32(SOCK_NONBLOCK.rawValue) | Int32(SOCK_CLOEXEC.rawValue))
-            guard fd >= 0 else { return }
+            guard fd >= 0 else {
+                if [EMFILE, ENFILE, ENOBUFS, ENOMEM].contains(errno), !draining {
+                    HTTPServer.control(epoll, EPOLL_CTL_DEL, listener, events: 0)
+                    pausedListeners[listener] = monotonicNanoseconds() + Self.acceptPauseNanoseconds
+                }
+                return
+            }
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
             if connections.count >= limits.maxConnections {
@@ -178,8 +187,15 @@ struct HTTPLoop {
         update(connection)
     }
 
-    /// Applies the timeouts, at most every 50 ms.
+    /// How long accepting pauses when the process is out of descriptors or memory.
+    static let acceptPauseNanoseconds: UInt64 = 100_000_000
+
+    /// Takes paused listeners back; applies the timeouts, at most every 50 ms.
     mutating func sweep(now: UInt64) {
+        for (listener, until) in pausedListeners where now >= until && !draining {
+            HTTPServer.control(epoll, EPOLL_CTL_ADD, listener, events: EPOLLIN.rawValue)
+            pausedListeners.removeValue(forKey: listener)
+        }
         guard now - lastSweep >= 50_000_000 else { return }
         lastSweep = now
         for connection in Array(connections.values) {
@@ -213,6 +229,7 @@ struct HTTPLoop {
     /// Stops reading new requests: idle connections close, the rest finish what is in hand.
     mutating func beginDrain(now: UInt64) {
         draining = true
+        pausedListeners.removeAll()
         for connection in Array(connections.values) {
             switch connection.phase {
             case .idle where !connection.hasOutput:
