@@ -27,6 +27,21 @@ final class DeliverySchedulerTests: XCTestCase {
         XCTAssertNil(scheduler.poll(), "the fast lane is empty; the slow one is still full")
     }
 
+    func testTwoSlowEndpointsLeaveAWorkerForAThird() throws {
+        let scheduler = DeliveryScheduler(maxInFlight: 4)
+        scheduler.setWorkers(8)
+        scheduler.submit((0..<20).map { job("a-\($0)", "https://slow-a.example/") })
+        scheduler.submit((0..<20).map { job("b-\($0)", "https://slow-b.example/") })
+        let held = (0..<7).compactMap { _ in scheduler.poll() }
+        XCTAssertEqual(held.count, 7)
+        XCTAssertNil(scheduler.poll(), "the eighth worker is kept for a lane with nothing in flight")
+        scheduler.submit([job("c-0", "https://fast.example/")])
+        XCTAssertEqual(scheduler.poll()?.id, "c-0", "a third endpoint still gets a worker")
+        XCTAssertEqual(scheduler.counts.inFlight, 8)
+        scheduler.finish(held[0])
+        XCTAssertNil(scheduler.poll(), "a freed worker is kept again while seven are busy")
+    }
+
     func testFinishingFreesASlotInTheLane() throws {
         let scheduler = DeliveryScheduler(maxInFlight: 1)
         scheduler.submit([job("a", "L"), job("b", "L")])

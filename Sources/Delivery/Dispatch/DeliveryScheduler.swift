@@ -4,7 +4,8 @@ import Foundation
 ///
 /// Each endpoint has its own lane (a heap by due time), so a slow or dead endpoint fills only
 /// its own lane and holds only its own share of workers: other endpoints go on, and adding a
-/// job never blocks (intake is never held back). An endpoint that asked for a pause
+/// job never blocks (intake is never held back). The last free worker is kept for lanes with no
+/// request in flight, so that even several slow endpoints together cannot hold every worker. An endpoint that asked for a pause
 /// (`Retry-After`) gets no requests until then. An ID is in the scheduler at most once.
 ///
 /// The state sits behind one `NSCondition` (a plain pthread mutex and condition variable):
@@ -25,6 +26,8 @@ public final class DeliveryScheduler: @unchecked Sendable {
     private var known: Set<String> = []
     private var heldBytes = 0
     private var maxInFlight: Int
+    private var workers = Int.max
+    private var totalInFlight = 0
     private var sequence: UInt64 = 0
     private var sleepers = 0
     private var stopped = false
@@ -35,6 +38,11 @@ public final class DeliveryScheduler: @unchecked Sendable {
     public init(maxInFlight: Int, memoryBudget: Int = 64 << 20) {
         self.maxInFlight = max(1, maxInFlight)
         self.memoryBudget = memoryBudget
+    }
+
+    /// The number of workers that take jobs, for the worker kept for idle lanes.
+    public func setWorkers(_ count: Int) {
+        locked { workers = max(1, count) }
     }
 
     /// Changes the per-endpoint limit (on reload).
@@ -111,7 +119,10 @@ public final class DeliveryScheduler: @unchecked Sendable {
     /// The job goes back to wait until `due`, holding `record` in memory if the budget allows.
     public func reschedule(_ job: DeliveryJob, due: Date, record: OutboxRecord?) {
         locked {
-            lanes[job.lane]?.inFlight -= 1
+            if lanes[job.lane] != nil {
+                lanes[job.lane]?.inFlight -= 1
+                totalInFlight -= 1
+            }
             var again = job
             again.due = due
             again.record = record
@@ -152,6 +163,7 @@ public final class DeliveryScheduler: @unchecked Sendable {
         known.remove(job.id)
         guard let index = lanes.index(forKey: job.lane) else { return }
         lanes.values[index].inFlight -= 1
+        totalInFlight -= 1
         let lane = lanes.values[index]
         if lane.inFlight <= 0, lane.waiting.count == 0, lane.pausedUntil <= Date().timeIntervalSince1970 {
             lanes.remove(at: index)
@@ -185,6 +197,8 @@ public final class DeliveryScheduler: @unchecked Sendable {
             defer { index = lanes.index(after: index) }
             let lane = lanes.values[index]
             guard lane.inFlight < maxInFlight, let top = lane.waiting.first else { continue }
+            // A lane already in flight may not take the last free worker: it is kept for the others.
+            guard lane.inFlight == 0 || totalInFlight + 1 < workers else { continue }
             let ready = max(top.due, lane.pausedUntil)
             if ready <= now {
                 if best == nil || (top.due, top.sequence) < (best!.entry.due, best!.entry.sequence) { best = (index, top) }
@@ -198,6 +212,7 @@ public final class DeliveryScheduler: @unchecked Sendable {
         slots[entry.slot] = nil
         freeSlots.append(entry.slot)
         lanes.values[best.lane].inFlight += 1
+        totalInFlight += 1
         heldBytes -= job.heldBytes
         return (job, 0)
     }

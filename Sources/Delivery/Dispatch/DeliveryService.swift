@@ -144,6 +144,7 @@ public final class DeliveryService: Sendable {
     /// Starts the workers and the thread that syncs the outbox directory after deliveries.
     public func start() {
         let count = max(1, current.policy.workers)
+        scheduler.setWorkers(count)
         var semaphores: [DispatchSemaphore] = []
         for index in 0..<count {
             let done = DispatchSemaphore(value: 0)
