@@ -197,6 +197,11 @@ public final class MessagePipeline: Sendable {
         return outcomes
     }
 
+    /// The team a committed message went to, when the journal still says (for duplicates).
+    public func team(ofCommitted id: String) -> String? {
+        journal.team(of: id)
+    }
+
     /// Publishes committed messages whose publishing failed earlier (idempotent).
     public func publishPending() {
         publish(journal.unpublished)

@@ -225,7 +225,8 @@ final class WebhookSource: Sendable {
         case .committed(let id, let team, _):
             return .json(202, "{\"id\":" + JSONString.quote(id) + ",\"team\":" + JSONString.quote(team) + "}")
         case .duplicate(let id):
-            return .json(202, "{\"id\":" + JSONString.quote(id) + ",\"duplicate\":true}")
+            let team = pipeline.team(ofCommitted: id).map { ",\"team\":" + JSONString.quote($0) } ?? ""
+            return .json(202, "{\"id\":" + JSONString.quote(id) + team + ",\"duplicate\":true}")
         case .failed(_, let diskFull):
             if let replayKey { replays.forget(replayKey) }
             if diskFull {

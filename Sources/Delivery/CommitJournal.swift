@@ -58,7 +58,8 @@ public final class CommitJournal: Sendable {
 
     /// What the journal knows: read by every input, so never held across a write or an fsync.
     private struct Index {
-        var committed: Set<String>
+        /// Committed IDs, with their team ("" when only a `P` line names the ID).
+        var committed: [String: String]
         var unpublished: [String: Entry]
         var conversations: [String: ConversationEntry]
     }
@@ -119,7 +120,7 @@ public final class CommitJournal: Sendable {
 
     /// Whether a message with this ID was committed before.
     public func contains(_ id: String) -> Bool {
-        state.withLock { $0.committed.contains(id) }
+        state.withLock { $0.committed[id] != nil }
     }
 
     /// Committed messages that are not yet known to be published, oldest first.
@@ -130,6 +131,11 @@ public final class CommitJournal: Sendable {
     /// The message that a conversation key (an e-mail's Message-ID) belongs to.
     public func conversation(_ key: String) -> ConversationEntry? {
         state.withLock { $0.conversations[key] }
+    }
+
+    /// The team a committed message went to, when the journal still says.
+    public func team(of id: String) -> String? {
+        state.withLock { $0.committed[id] }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// Number of committed IDs held for dedupe.
@@ -144,7 +150,7 @@ public final class CommitJournal: Sendable {
         try segment.withLock { (segment) throws(IOFailure) -> [String] in
             let fresh = state.withLock { index in
                 var seen = Set<String>()
-                return entries.filter { !index.committed.contains($0.id) && seen.insert($0.id).inserted }
+                return entries.filter { index.committed[$0.id] == nil && seen.insert($0.id).inserted }
             }
             guard !fresh.isEmpty else { return [] }
             var lines: [UInt8] = []
@@ -153,7 +159,7 @@ public final class CommitJournal: Sendable {
             try append(lines, sync: true, segment: &segment)
             state.withLock { index in
                 for entry in fresh {
-                    index.committed.insert(entry.id)
+                    index.committed[entry.id] = entry.team
                     index.unpublished[entry.id] = entry
                     if let key = entry.conversationKey { index.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
                 }
@@ -236,7 +242,7 @@ public final class CommitJournal: Sendable {
 
     /// What replaying journal segments yields.
     private struct Replay {
-        var committed = Set<String>()
+        var committed: [String: String] = [:]
         var unpublished: [String: Entry] = [:]
         var conversations: [String: ConversationEntry] = [:]
 
@@ -249,11 +255,11 @@ public final class CommitJournal: Sendable {
                 if fields.first == "C", fields.count >= 5 {
                     let entry = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4],
                                       conversationKey: fields.count > 5 ? fields[5] : nil)
-                    committed.insert(entry.id)
+                    committed[entry.id] = entry.team
                     unpublished[entry.id] = entry
                     if let key = entry.conversationKey { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
                 } else if fields.first == "P", fields.count >= 2 {
-                    committed.insert(fields[1])
+                    if committed[fields[1]] == nil { committed[fields[1]] = "" }
                     unpublished.removeValue(forKey: fields[1])
                 }
             }

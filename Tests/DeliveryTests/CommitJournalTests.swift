@@ -30,6 +30,8 @@ final class CommitJournalTests: XCTestCase {
         XCTAssertFalse(reopened.contains("d"))
         XCTAssertEqual(reopened.unpublished.map(\.id), ["b", "c"])
         XCTAssertEqual(CommitJournal.read(directory: path).committed, 3)
+        XCTAssertEqual(reopened.team(of: "a"), "Milieu")
+        XCTAssertNil(reopened.team(of: "d"))
     }
 
     func testSeparatorsInFieldsCannotBreakALine() throws {

@@ -36,6 +36,8 @@ final class WebhookDaemonTests: XCTestCase {
         XCTAssertEqual(retry.status, 202)
         XCTAssertEqual(first.json["id"] as? String, retry.json["id"] as? String)
         XCTAssertEqual(retry.json["duplicate"] as? Bool, true)
+        XCTAssertEqual(retry.json["team"] as? String, "Milieu")
+        XCTAssertEqual(first.json["team"] as? String, "Milieu")
         Thread.sleep(forTimeInterval: 0.5)
         XCTAssertEqual(daemon.queuedIDs().count, 1)
     }
