@@ -177,7 +177,8 @@ final class WebhookSource: Sendable {
             }
             if request.path.hasPrefix("/v1/") {
                 metrics.rejected(reason: exposure == nil ? "credentials-unavailable" : "exposed-without-credentials")
-                let message = exposure == nil ? "the source's secrets or tokens cannot be read" : "the source may not take posts here"
+                let message = exposure == nil
+                    ? "the source's secrets or tokens cannot be read" : "the source may not take posts here"
                 return reply(.error(503, message, headers: [HTTPField("Retry-After", "10")]))
             }
             known = .refusingAll

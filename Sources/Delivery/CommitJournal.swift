@@ -98,7 +98,8 @@ public final class CommitJournal: Sendable {
         var info = stat()
         fstat(descriptor, &info)
         if numbers.isEmpty { try DurableFile.syncDirectory(at: directory) }
-        state = Mutex(Index(committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations))
+        state = Mutex(Index(
+            committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations))
         segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current))
     }
 
@@ -161,7 +162,9 @@ public final class CommitJournal: Sendable {
                 for entry in fresh {
                     index.committed[entry.id] = entry.team
                     index.unpublished[entry.id] = entry
-                    if let key = entry.conversationKey { index.conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                    if let key = entry.conversationKey {
+                        index.conversations[key] = ConversationEntry(id: entry.id, team: entry.team)
+                    }
                 }
             }
             rotateIfFullOrRetryLater(&segment)

@@ -5,8 +5,9 @@ import Foundation
 /// Each endpoint has its own lane (a heap by due time), so a slow or dead endpoint fills only
 /// its own lane and holds only its own share of workers: other endpoints go on, and adding a
 /// job never blocks (intake is never held back). The last free worker is kept for lanes with no
-/// request in flight, so that even several slow endpoints together cannot hold every worker. An endpoint that asked for a pause
-/// (`Retry-After`) gets no requests until then. An ID is in the scheduler at most once.
+/// request in flight, so that even several slow endpoints together cannot hold every worker.
+/// An endpoint that asked for a pause (`Retry-After`) gets no requests until then. An ID is in
+/// the scheduler at most once.
 ///
 /// The state sits behind one `NSCondition` (a plain pthread mutex and condition variable):
 /// workers sleep on it until a job is due, and short critical sections move only plain heap

@@ -26,9 +26,8 @@ public enum RFC3339 {
         put(Int(parts.tm_min), 2, at: 14)
         put(Int(parts.tm_sec), 2, at: 17)
         put(millis, 3, at: 20)
-        for (offset, byte) in [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")] as [(Int, Unicode.Scalar)] {
-            bytes[offset] = UInt8(ascii: byte)
-        }
+        let separators: [(Int, Unicode.Scalar)] = [(4, "-"), (7, "-"), (10, "T"), (13, ":"), (16, ":"), (19, "."), (23, "Z")]
+        for (offset, separator) in separators { bytes[offset] = UInt8(ascii: separator) }
         return String(decoding: bytes, as: UTF8.self)
     }
 
