@@ -81,6 +81,9 @@ final class HTTPRequestParserTests: XCTestCase {
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd", "different"),
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3, 4\r\n\r\nabcd", "different"),
             ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 99999999999999999999\r\n\r\n", "too large"),
+            ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: +3\r\n\r\nabc", "invalid Content-Length"),
+            ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3,\r\n\r\nabc", "invalid Content-Length"),
+            ("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 1 2\r\n\r\nabc", "invalid Content-Length"),
             ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, gzip\r\n\r\n", "final"),
             ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked, chunked\r\n\r\n", "more than once"),
             ("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n", "chunk size"),
@@ -134,6 +137,13 @@ final class HTTPRequestParserTests: XCTestCase {
 
     func testLeadingEmptyLinesAreSkipped() throws {
         XCTAssertEqual(try parseOne("\r\n\r\nGET /x HTTP/1.1\r\nHost: a\r\n\r\n").path, "/x")
+    }
+
+    func testRepeatedEqualContentLengthsAndWhiteSpaceAreAccepted() throws {
+        for header in ["Content-Length: 3, 3", "Content-Length:\t3 ,3\t", "Content-Length: 003\r\nContent-Length: 3"] {
+            let request = try parseOne("POST / HTTP/1.1\r\nHost: a\r\n\(header)\r\n\r\nabc")
+            XCTAssertEqual(request.body, Array("abc".utf8), header)
+        }
     }
 
     private func parseOne(_ raw: String, file: StaticString = #filePath, line: UInt = #line) throws -> HTTPRequest {

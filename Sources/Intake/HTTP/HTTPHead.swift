@@ -108,10 +108,12 @@ struct HTTPHead: Sendable {
         guard !lengths.isEmpty else { return .length(0) }
         var length: Int?
         for value in lengths {
-            for member in value.split(separator: ",", omittingEmptySubsequences: false) {
-                let digits = member.httpTrimmed()
-                guard !digits.isEmpty, digits.utf8.allSatisfy(isDigit) else { throw .bad("invalid Content-Length") }
-                guard digits.utf8.count <= 15, let number = Int(digits) else { throw .bad("Content-Length too large to read") }
+            // Comma-separated members, each digits with optional white space around (by bytes).
+            for member in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
+                let digits = member.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
+                guard !digits.isEmpty, digits.allSatisfy(isDigit) else { throw .bad("invalid Content-Length") }
+                guard digits.count <= 15 else { throw .bad("Content-Length too large to read") }
+                let number = digits.reversed().reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
                 if let length, length != number { throw .bad("several different Content-Length values") }
                 length = number
             }
