@@ -47,24 +47,38 @@ final class WebhookDaemonTests: XCTestCase {
         try daemon.start()
         let body = #"{"text": "asbest in de schuur"}"#
         let now = Int64(Date().timeIntervalSince1970)
-        let ids = LockedIDs()
-        let port = daemon.port
-        let clients = DispatchGroup()
-        for attempt in 0..<20 {  // one webhook-id, each attempt signed anew (its own timestamp)
-            clients.enter()
-            Thread.detachNewThread {
-                defer { clients.leave() }
-                guard let connection = try? RawHTTPConnection(port: port) else { return ids.add(nil) }
-                connection.send(WebhookDaemon.post(body: body, id: "msg_same", timestamp: now - Int64(attempt)))
-                let response = connection.response()
-                ids.add(response?.status == 202 ? response?.json["id"] as? String : nil)
-            }
+        // One webhook-id, each attempt signed anew (its own timestamp), twenty at once.
+        let ids = try Self.sendAtOnce(port: daemon.port, clients: 20) { attempt, _ in
+            WebhookDaemon.post(body: body, id: "msg_same", timestamp: now - Int64(attempt))
         }
-        XCTAssertEqual(clients.wait(timeout: .now() + 60), .success)
         XCTAssertEqual(ids.refused, 0, "every attempt is answered 202")
         XCTAssertEqual(Set(ids.accepted).count, 1)
         Thread.sleep(forTimeInterval: 0.5)
         XCTAssertEqual(daemon.queuedIDs().count, 1)
+    }
+
+    /// Sends from `clients` threads at once, `perClient` requests each on one kept-alive
+    /// connection (`request(client, index)` makes each); the IDs answered 202, and how many not.
+    private static func sendAtOnce(
+        port: UInt16, clients: Int, perClient: Int = 1, file: StaticString = #filePath, line: UInt = #line,
+        _ request: @escaping @Sendable (Int, Int) -> String
+    ) throws -> LockedIDs {
+        let ids = LockedIDs()
+        let group = DispatchGroup()
+        for client in 0..<clients {
+            group.enter()
+            Thread.detachNewThread {
+                defer { group.leave() }
+                guard let connection = try? RawHTTPConnection(port: port) else { return ids.add(nil) }
+                for index in 0..<perClient {
+                    connection.send(request(client, index))
+                    let response = connection.response()
+                    ids.add(response?.status == 202 ? response?.json["id"] as? String : nil)
+                }
+            }
+        }
+        XCTAssertEqual(group.wait(timeout: .now() + 120), .success, "senders still waiting", file: file, line: line)
+        return ids
     }
 
     func testAuthenticationFailuresAre401AndBearerTokensWork() throws {
@@ -151,23 +165,10 @@ final class WebhookDaemonTests: XCTestCase {
         let daemon = try WebhookDaemon(keys: "max-connections = 100")
         try daemon.start()
         let texts = ["lantaarnpaal kapot", "stankoverlast", "rolstoel nodig", "paspoort aanvragen", "vraag over openingstijden"]
-        let ids = LockedIDs()
-        let port = daemon.port
-        let clients = DispatchGroup()
-        for client in 0..<50 {
-            clients.enter()
-            Thread.detachNewThread {
-                defer { clients.leave() }
-                guard let connection = try? RawHTTPConnection(port: port) else { return ids.add(nil) }
-                for index in 0..<20 {
-                    let number = client * 20 + index
-                    connection.send(WebhookDaemon.post(body: #"{"text": "\#(texts[number % 5]) \#(number)"}"#, id: "msg_load_\(number)"))
-                    let response = connection.response()
-                    ids.add(response?.status == 202 ? response?.json["id"] as? String : nil)
-                }
-            }
+        let ids = try Self.sendAtOnce(port: daemon.port, clients: 50, perClient: 20) { client, index in
+            let number = client * 20 + index
+            return WebhookDaemon.post(body: #"{"text": "\#(texts[number % 5]) \#(number)"}"#, id: "msg_load_\(number)")
         }
-        XCTAssertEqual(clients.wait(timeout: .now() + 120), .success)
         XCTAssertEqual(ids.accepted.count, 1000)
         XCTAssertEqual(ids.refused, 0)
         XCTAssertEqual(Set(ids.accepted).count, 1000)
