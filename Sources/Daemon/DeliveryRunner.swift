@@ -14,33 +14,19 @@ final class DeliveryRunner: Sendable {
 
     /// Sets up libcurl (once, before any thread) and the service for `config`; throws when an
     /// endpoint file cannot be read or the state folder cannot be prepared.
-    /// `metrics` counts the attempts' results and the dead letters, as their events are logged.
+    /// `metrics` counts the attempts' results and the dead letters.
     init(config: RoutingConfig, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, version: String) throws {
         guard CurlLibrary.initialize() else { throw EndpointFileError(path: nil, line: nil, reason: "libcurl could not be initialized") }
         self.log = log
         service = DeliveryService(
             state: config.router.state, configuration: try EndpointDelivery.configuration(config).get(),
             userAgent: "wegwijzer/\(version)", isCommitted: journal.contains,
-            log: { level, event, fields in
-                if let metrics { DeliveryRunner.count(event, in: metrics) }
-                log.log(DeliveryRunner.level(level), event, fields)
+            log: { level, event, fields in log.log(DeliveryRunner.level(level), event, fields) },
+            counted: { result in
+                metrics?.delivery(result)
+                if result == .failed { metrics?.deadLettered() }
             })
         try service.prepare()
-    }
-
-    /// Counts an attempt's result from its event: `delivered`, `delivery-retry`, `dead-letter`.
-    static func count(_ event: String, in metrics: Metrics) {
-        switch event {
-        case "delivered":
-            metrics.delivery(.ok)
-        case "delivery-retry":
-            metrics.delivery(.retrying)
-        case "dead-letter":
-            metrics.delivery(.failed)
-            metrics.deadLettered()
-        default:
-            break
-        }
     }
 
     /// The log level of a delivery event (a switch: no string is compared per event).

@@ -1,3 +1,4 @@
+import Delivery
 import Foundation
 import Synchronization
 
@@ -7,9 +8,7 @@ import Synchronization
 /// they exist from the start, at 0, so dashboards and alerts can refer to them.
 public final class Metrics: Sendable {
     /// The result of one delivery attempt to a team's endpoint.
-    public enum DeliveryResult: String, Sendable, CaseIterable {
-        case ok, failed, retrying
-    }
+    public typealias DeliveryResult = Delivery.DeliveryResult
 
     /// The counters at one moment.
     public struct Snapshot: Sendable, Equatable {

@@ -162,13 +162,7 @@ final class WebhookSource: Sendable {
         let known: WebhookCredentials
         // Fail closed: without readable secrets or tokens, or with none where they are needed,
         // no post is taken.
-        let current: Result<WebhookCredentials, CredentialProblem>
-        if let exposure {
-            current = .failure(CredentialProblem(description: exposure))
-        } else {
-            current = credentials.current(now: now).mapError { CredentialProblem(description: $0.description) }
-        }
-        switch current {
+        switch exposure.map({ .failure(WebhookCredentials.Failure(description: $0)) }) ?? credentials.current(now: now) {
         case .success(let value):
             known = value
         case .failure(let failure):
@@ -256,7 +250,3 @@ final class WebhookSource: Sendable {
 /// `RLIMIT_NOFILE`, as the type `getrlimit` takes on Glibc.
 private let RLIMIT_NOFILE_VALUE = __rlimit_resource_t(RLIMIT_NOFILE.rawValue)
 
-/// Why a webhook source takes no posts now, for `/healthz`.
-private struct CredentialProblem: Error {
-    let description: String
-}

@@ -36,6 +36,7 @@ extension DeliveryService {
             } catch {
                 log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
             }
+            counted(.ok)
             log(.info, "delivered", ["id": record.id, "team": record.team, "status": String(outcome.status ?? 0),
                                      "attempts": String(record.attempts.count + 1)])
             return true
@@ -53,6 +54,7 @@ extension DeliveryService {
                 scheduler.pause(lane: job.lane, until: now.addingTimeInterval(delay))
             }
             scheduler.reschedule(job, due: due, record: updated)
+            counted(.retrying)
             log(.warning, "delivery-retry", [
                 "id": record.id, "team": record.team, "attempt": String(updated.attempts.count),
                 "result": attempt.summary, "next": RFC3339.format(due),
@@ -84,6 +86,7 @@ extension DeliveryService {
             scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: record)
             return false
         }
+        counted(.failed)
         log(.error, "dead-letter", ["id": record.id, "team": record.team, "attempts": String(dead.attempts.count),
                                     "reason": reason])
         return true

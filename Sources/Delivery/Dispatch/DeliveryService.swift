@@ -22,6 +22,7 @@ public final class DeliveryService: Sendable {
     private let configuration: Mutex<ConfigurationSnapshot>
     let isCommitted: @Sendable (String) -> Bool
     let log: DeliveryLog
+    let counted: @Sendable (DeliveryResult) -> Void
     let abort = AbortSignal()
     let userAgent: String
     private let workers: Mutex<[DispatchSemaphore]> = Mutex([])
@@ -29,15 +30,18 @@ public final class DeliveryService: Sendable {
     private let stopping = Atomic<Bool>(false)
 
     /// A service over the state folder `state`. `isCommitted` tells whether the journal holds
-    /// an ID (records of uncommitted IDs are never delivered).
+    /// an ID (records of uncommitted IDs are never delivered); `counted` hears each attempt's
+    /// result.
     public init(state: String, configuration: DeliveryConfiguration, userAgent: String = "wegwijzer",
-                isCommitted: @escaping @Sendable (String) -> Bool, log: @escaping DeliveryLog) {
+                isCommitted: @escaping @Sendable (String) -> Bool, log: @escaping DeliveryLog,
+                counted: @escaping @Sendable (DeliveryResult) -> Void = { _ in }) {
         outbox = RecordStore(directory: state + "/outbox")
         deadLetters = RecordStore(directory: state + "/dead")
         scheduler = DeliveryScheduler(maxInFlight: configuration.policy.maxInFlight)
         self.configuration = Mutex(ConfigurationSnapshot(configuration))
         self.isCommitted = isCommitted
         self.log = log
+        self.counted = counted
         self.userAgent = userAgent
     }
 
