@@ -14,9 +14,9 @@ import Synchronization
 /// then the files are renamed into `new/` with one directory fsync per queue. A crash at any
 /// point is finished by ``recover(queues:)``.
 ///
-/// A message for a team with an endpoint also gets its outbox record while it is staged, made
-/// durable by the same file-system sync before the commit, so every committed message with an
-/// endpoint has one; after the commit it is handed to ``DeliveryService``.
+/// The messages of a batch for teams with an endpoint also get their outbox records, in one
+/// batch file written before the file-system sync, so every committed message with an
+/// endpoint has one; after the commit they are handed to ``DeliveryService``.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -162,8 +162,10 @@ public final class MessagePipeline: Sendable {
         }
         var fresh = Set<String>()
         var failed: (any Error)?
+        var lines: [OutboxBatch.Line] = []
         if !entries.isEmpty {
             do {
+                if let delivery, !outboxRecords.isEmpty { lines = try delivery.stage(outboxRecords) }
                 let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
                 try syncFileSystems(of: entries.map(\.queue) + outbox)
                 fresh = Set(try journal.commit(entries))
@@ -193,7 +195,7 @@ public final class MessagePipeline: Sendable {
         log.log(.info, "routed", records: routed)
         onCommit(outcomes)
         publish(committed)
-        delivery?.submit(outboxRecords.filter { fresh.contains($0.id) })
+        delivery?.submit(outboxRecords, lines: lines, committed: fresh, failed: failed != nil)
         return outcomes
     }
 
@@ -243,10 +245,8 @@ public final class MessagePipeline: Sendable {
         let json = MessageJSON.bytes(message)
         try queue.stage(id: id, json: json, sync: false)
         var record: OutboxRecord?
-        if let delivery, let endpoint = router.config.team(named: decision.team)?.endpoint {
-            let pending = OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json)
-            try delivery.stage(pending, sync: false)
-            record = pending
+        if delivery != nil, let endpoint = router.config.team(named: decision.team)?.endpoint {
+            record = OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json)
         }
         let entry = CommitJournal.Entry(
             id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,

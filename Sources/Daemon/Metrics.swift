@@ -29,6 +29,12 @@ public final class Metrics: Sendable {
     }
 
     private let counters: Mutex<Snapshot>
+    /// Delivery results, counted apart from the intake's counters: the delivery workers count
+    /// one each per delivery and should not wait on a lock for it.
+    private let deliveredOK = Atomic<UInt64>(0)
+    private let deliveryFailed = Atomic<UInt64>(0)
+    private let deliveryRetrying = Atomic<UInt64>(0)
+    private let deadLetters = Atomic<UInt64>(0)
     /// When the registry was made (daemon start), `CLOCK_MONOTONIC` seconds.
     private let started: Double
 
@@ -38,7 +44,7 @@ public final class Metrics: Sendable {
             received: Dictionary(uniqueKeysWithValues: ["email", "form", "webhook", "call"].map { ($0, 0) }),
             routed: Dictionary(teams.map { ($0, UInt64(0)) }, uniquingKeysWith: { first, _ in first }),
             fallbacks: 0, rejected: [:],
-            deliveries: Dictionary(uniqueKeysWithValues: DeliveryResult.allCases.map { ($0.rawValue, 0) }),
+            deliveries: [:],
             deadLettered: 0, httpResponses: [:]))
         started = Metrics.monotonicSeconds()
     }
@@ -63,12 +69,16 @@ public final class Metrics: Sendable {
 
     /// Counts a delivery attempt.
     public func delivery(_ result: DeliveryResult) {
-        counters.withLock { $0.deliveries[result.rawValue, default: 0] += 1 }
+        switch result {
+        case .ok: deliveredOK.add(1, ordering: .relaxed)
+        case .failed: deliveryFailed.add(1, ordering: .relaxed)
+        case .retrying: deliveryRetrying.add(1, ordering: .relaxed)
+        }
     }
 
     /// Counts a message that became a dead letter.
     public func deadLettered() {
-        counters.withLock { $0.deadLettered += 1 }
+        deadLetters.add(1, ordering: .relaxed)
     }
 
     /// Counts an HTTP response with `status`.
@@ -84,7 +94,18 @@ public final class Metrics: Sendable {
     }
 
     /// The counters now.
-    public var snapshot: Snapshot { counters.withLock { $0 } }
+    public var snapshot: Snapshot {
+        var snapshot = counters.withLock { $0 }
+        for result in DeliveryResult.allCases {
+            switch result {
+            case .ok: snapshot.deliveries[result.rawValue] = deliveredOK.load(ordering: .relaxed)
+            case .failed: snapshot.deliveries[result.rawValue] = deliveryFailed.load(ordering: .relaxed)
+            case .retrying: snapshot.deliveries[result.rawValue] = deliveryRetrying.load(ordering: .relaxed)
+            }
+        }
+        snapshot.deadLettered = deadLetters.load(ordering: .relaxed)
+        return snapshot
+    }
 
     /// Seconds since the registry was made.
     public var uptime: Double { Metrics.monotonicSeconds() - started }

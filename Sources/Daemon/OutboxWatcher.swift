@@ -2,7 +2,8 @@ import Delivery
 import Foundation
 import Intake
 
-/// Notices records put in the outbox from outside the daemon (`wegwijzer retry`): by inotify,
+/// Notices records and batch files put in the outbox from outside the daemon (`wegwijzer
+/// retry`): by inotify,
 /// and by a full rescan every `rescanInterval` in case events were lost.
 final class OutboxWatcher: Sendable {
     private let delivery: DeliveryService
@@ -38,13 +39,15 @@ final class OutboxWatcher: Sendable {
                 lastScan = Date()
             } else if !changes.names.isEmpty {
                 delivery.consider(ids: changes.names.compactMap(RecordStore.id(ofFile:)))
+                delivery.consider(batches: changes.names.filter(RecordStore.isBatchName))
             }
         }
     }
 
     private func makeWatcher() -> DirectoryWatcher? {
         do {
-            return try DirectoryWatcher(path: delivery.outbox.directory)
+            // Records and batch files are renamed in; batch entries are then marked in place.
+            return try DirectoryWatcher(path: delivery.outbox.directory, renamesOnly: true)
         } catch {
             log.log(.warning, "watch-failed", ["directory": delivery.outbox.directory, "reason": "\(error)"])
             return nil

@@ -89,9 +89,8 @@ public struct StatusReport: Sendable {
         let store = RecordStore(directory: state + "/outbox")
         var counts: [String: (pending: Int, retrying: Int)] = [:]
         var oldest: Date?
-        let ids = store.ids()
-        for id in ids {
-            guard let record = try? store.load(id) else { continue }
+        let records = store.pendingRecords()
+        for record in records {
             let key = record.team.lowercased()
             counts[key, default: (0, 0)].pending += 1
             if !record.attempts.isEmpty { counts[key, default: (0, 0)].retrying += 1 }
@@ -102,7 +101,7 @@ public struct StatusReport: Sendable {
         let rows = order.compactMap { team in
             counts[team.lowercased()].map { Outbox(team: team, pending: $0.pending, retrying: $0.retrying) }
         }
-        return (rows, ids.count, oldest.map { Int(Date().timeIntervalSince($0)) })
+        return (rows, records.count, oldest.map { Int(Date().timeIntervalSince($0)) })
     }
 
     private static func files(in directory: String, suffix: String) -> [(name: String, age: Int)] {

@@ -100,12 +100,15 @@ final class OutboxRecordTests: XCTestCase {
         XCTAssertEqual(result.missing, ["nope", "../x"])
         XCTAssertEqual(dead.ids(), ["d2"])
         let outbox = RecordStore(directory: directory.path + "/outbox")
-        let back = try XCTUnwrap(try outbox.load("d1"))
+        XCTAssertEqual(outbox.ids(), [], "put back as one batch file, not as ID.json files")
+        XCTAssertEqual(outbox.batchNames().count, 1)
+        let back = try XCTUnwrap(outbox.pendingRecords().first)
         XCTAssertEqual(back.requeuedAt, now)
         XCTAssertEqual(back.attempts, [])
         XCTAssertEqual(back.message, message)
         XCTAssertEqual(try DeadLetterRequeue.requeue(nil, state: directory.path, now: now).requeued, ["d2"])
         XCTAssertEqual(dead.ids(), [])
-        XCTAssertEqual(outbox.ids(), ["d1", "d2"])
+        XCTAssertEqual(outbox.pendingRecords().map(\.id).sorted(), ["d1", "d2"])
+        XCTAssertEqual(outbox.batchNames().count, 2)
     }
 }

@@ -52,17 +52,46 @@ extension DaemonHarness {
         queued(queue).map { String($0.dropLast(5)) }
     }
 
-    /// The IDs of the records in `STATE/outbox` or `STATE/dead`.
+    /// The IDs of the records in `STATE/outbox` (`ID.json` files and pending batch entries)
+    /// or `STATE/dead`.
     func records(in folder: String) -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: stateDirectory.appendingPathComponent(folder).path)) ?? []
-        return names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+        let files = names.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }
+        let batched = batchEntries(in: folder).compactMap { $0["id"] as? String }
+        return Array(Set(files + batched)).sorted()
     }
 
-    /// A record of `STATE/outbox` or `STATE/dead`, as JSON.
+    /// A record of `STATE/outbox` or `STATE/dead`, as JSON: its `ID.json`, else its pending
+    /// batch entry.
     func record(_ id: String, in folder: String) -> [String: Any]? {
         let path = stateDirectory.appendingPathComponent("\(folder)/\(id).json").path
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return batchEntries(in: folder).first { $0["id"] as? String == id }
+        }
         return try? JSONSerialization.jsonObject(with: data) as? [String: Any]
+    }
+
+    /// The pending entries of the batch files (`NAME.batch`) in `folder`: each `P LENGTH JSON`
+    /// and a newline; `D` marks an entry done.
+    func batchEntries(in folder: String) -> [[String: Any]] {
+        let directory = stateDirectory.appendingPathComponent(folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+        var entries: [[String: Any]] = []
+        for name in names where name.hasSuffix(".batch") {
+            guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent(name).path) else { continue }
+            let bytes = [UInt8](data)
+            var offset = 0
+            while offset + 2 < bytes.count, let space = bytes[(offset + 2)...].firstIndex(of: 0x20),
+                  let length = Int(String(decoding: bytes[(offset + 2)..<space], as: UTF8.self)),
+                  space + 1 + length <= bytes.count {
+                let json = Data(bytes[(space + 1)..<(space + 1 + length)])
+                if bytes[offset] == UInt8(ascii: "P"), let object = try? JSONSerialization.jsonObject(with: json) as? [String: Any] {
+                    entries.append(object)
+                }
+                offset = space + 1 + length + 1
+            }
+        }
+        return entries
     }
 
     /// The attempts of a record.

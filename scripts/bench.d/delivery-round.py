@@ -44,9 +44,9 @@ def main():
         cpu = (cpu_seconds() - cpu_start) * 1e6 / count
         daemon.terminate()
         daemon.wait(timeout=15)
-    left = [name for name in os.listdir(os.path.join(state, "outbox")) if name.endswith(".json")]
+    left = [name for name in os.listdir(os.path.join(state, "outbox")) if name.endswith((".json", ".batch"))]
     if delivered != count or left:
-        sys.exit("delivery: %d of %d delivered, %d left in the outbox, see %s" % (delivered, count, len(left), log))
+        sys.exit("delivery: %d of %d delivered, %d files left in the outbox, see %s" % (delivered, count, len(left), log))
     print("%.1f %.0f" % (count / elapsed, cpu))
 
 

@@ -10,13 +10,18 @@ public struct DeliveryJob: Sendable {
     public var due: Date
     /// The record, when held in memory; otherwise it is read from the outbox when due.
     public var record: OutboxRecord?
+    /// The record's entry in a batch file, when it is kept there rather than in `ID.json`.
+    public var line: OutboxBatch.Line?
+    /// The batch file of `line`, as taken on by the service.
+    var file: BatchFile?
 
-    /// A job for `record`, due at its next attempt time.
-    public init(record: OutboxRecord) {
+    /// A job for `record`, due at its next attempt time; `line` when it is a batch entry.
+    public init(record: OutboxRecord, line: OutboxBatch.Line? = nil) {
         id = record.id
         lane = record.endpoint
         due = record.nextAttemptAt
         self.record = record
+        self.line = line
     }
 
     /// A job for a record that stays on disk.

@@ -74,6 +74,26 @@ public final class DeliveryScheduler: @unchecked Sendable {
         }
     }
 
+    /// Adds the jobs whose IDs are not in the scheduler and for which `condition` holds, as
+    /// ``submit(_:if:)``; returns the others, for their caller to settle.
+    public func submitReturningRefused(
+        _ jobs: [DeliveryJob], if condition: (DeliveryJob) -> Bool = { _ in true }
+    ) -> [DeliveryJob] {
+        locked {
+            var refused: [DeliveryJob] = []
+            for job in jobs {
+                guard !known.contains(job.id), condition(job) else {
+                    refused.append(job)
+                    continue
+                }
+                known.insert(job.id)
+                enqueue(job)
+            }
+            wake(jobs.count - refused.count)
+            return refused
+        }
+    }
+
     /// Whether the ID is waiting or in flight.
     public func contains(_ id: String) -> Bool {
         locked { known.contains(id) }

@@ -5,7 +5,7 @@ extension DeliveryService {
     /// Returns whether the job is done, for the caller to ``DeliveryScheduler/finish(_:)`` it (a
     /// job that is not done has been rescheduled).
     func attempt(_ job: DeliveryJob, session: CurlSession) -> Bool {
-        guard let record = job.record ?? read(job.id) else {
+        guard let record = read(job) else {
             return true  // delivered or put away meanwhile
         }
         let configuration = current
@@ -30,11 +30,15 @@ extension DeliveryService {
             outcome, attempt: record.attempts.count + 1, since: record.since, now: now)
         switch verdict {
         case .delivered:
-            do {
-                try outbox.remove(record.id, sync: false)
-                removed()
-            } catch {
-                log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
+            if job.line != nil {
+                settle(job)
+            } else {
+                do {
+                    try outbox.remove(record.id, sync: false)
+                    removed()
+                } catch {
+                    log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
+                }
             }
             counted(.ok)
             log(.info, "delivered", ["id": record.id, "team": record.team, "status": String(outcome.status ?? 0),
@@ -44,8 +48,13 @@ extension DeliveryService {
             var updated = record
             updated.attempts.append(attempt)
             updated.nextAttemptAt = due
+            var again = job
             do {
+                // From now on the record is its own `ID.json`; its batch entry is settled.
                 try outbox.write(updated)
+                settle(job)
+                again.line = nil
+                again.file = nil
             } catch {
                 log(.error, "outbox-write-failed", ["id": record.id, "reason": "\(error)"])
             }
@@ -53,7 +62,7 @@ extension DeliveryService {
                let delay = RetryAfter.delay(header, now: now), delay > 0 {
                 scheduler.pause(lane: job.lane, until: now.addingTimeInterval(delay))
             }
-            scheduler.reschedule(job, due: due, record: updated)
+            scheduler.reschedule(again, due: due, record: updated)
             counted(.retrying)
             log(.warning, "delivery-retry", [
                 "id": record.id, "team": record.team, "attempt": String(updated.attempts.count),
@@ -80,7 +89,12 @@ extension DeliveryService {
         dead.reason = reason
         do {
             try deadLetters.write(dead)
-            try outbox.remove(record.id, sync: true)
+            if job.line != nil {
+                settle(job)
+                try syncRemovals()
+            } else {
+                try outbox.remove(record.id, sync: true)
+            }
         } catch {
             log(.error, "dead-letter-failed", ["id": record.id, "reason": "\(error)"])
             scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: record)

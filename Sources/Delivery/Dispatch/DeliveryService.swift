@@ -7,16 +7,19 @@ import Synchronization
 /// libcurl handle, takes due jobs from the ``DeliveryScheduler`` and records every outcome in
 /// the outbox (`STATE/outbox/`) or the dead letters (`STATE/dead/`).
 ///
-/// Life cycle: ``prepare()``; the pipeline ``stage(_:)``s a record per message before its
-/// commit and ``submit(_:)``s it after; ``recover()`` once at start (before intake), then
-/// ``start()``; ``consider(ids:)`` and ``rescan()`` pick up records put back by
-/// `wegwijzer retry`; ``stop(deadline:)``.
+/// Life cycle: ``prepare()``; the pipeline ``stage(_:)``s the records of a batch of messages
+/// (one batch file) before its commit and ``submit(_:lines:committed:)``s them after;
+/// ``recover()`` once at start (before intake), then ``start()``; ``consider(ids:)``,
+/// ``consider(batches:)`` and ``rescan()`` pick up records put back by `wegwijzer retry`;
+/// ``stop(deadline:)``.
 public final class DeliveryService: Sendable {
     /// Pending deliveries.
     public let outbox: RecordStore
     /// Dead letters.
     public let deadLetters: RecordStore
     let scheduler: DeliveryScheduler
+    /// The outbox's batch files taken on, and their entries still to settle.
+    let batches: BatchLedger
     /// The configuration in force, replaced whole on reload: readers hold the lock only to
     /// take a reference, not to copy the configuration (eight workers read it per delivery).
     private let configuration: Mutex<ConfigurationSnapshot>
@@ -27,6 +30,7 @@ public final class DeliveryService: Sendable {
     let userAgent: String
     private let workers: Mutex<[DispatchSemaphore]> = Mutex([])
     private let syncWake = DispatchSemaphore(value: 0)
+    private let syncWanted = Atomic<Bool>(false)
     private let stopping = Atomic<Bool>(false)
 
     /// A service over the state folder `state`. `isCommitted` tells whether the journal holds
@@ -37,6 +41,7 @@ public final class DeliveryService: Sendable {
                 counted: @escaping @Sendable (DeliveryResult) -> Void = { _ in }) {
         outbox = RecordStore(directory: state + "/outbox")
         deadLetters = RecordStore(directory: state + "/dead")
+        batches = BatchLedger(store: outbox)
         scheduler = DeliveryScheduler(maxInFlight: configuration.policy.maxInFlight)
         self.configuration = Mutex(ConfigurationSnapshot(configuration))
         self.isCommitted = isCommitted
@@ -68,26 +73,6 @@ public final class DeliveryService: Sendable {
         }
     }
 
-    /// Writes the record of a message that is about to be committed. Before the commit, make
-    /// it durable: with `sync: true` (file fsynced) by ``syncStaged()``; with `sync: false` by
-    /// syncing the file system of ``outbox`` (`syncfs`), as the pipeline does for its batch.
-    public func stage(_ record: OutboxRecord, sync: Bool = true) throws {
-        try outbox.stage(record, sync: sync)
-    }
-
-    /// Makes the directory entries of records staged with `sync: true` durable.
-    public func syncStaged() throws {
-        try outbox.syncDirectory()
-    }
-
-    /// Schedules committed records (the pipeline calls this right after the commit).
-    public func submit(_ records: [OutboxRecord]) {
-        guard !records.isEmpty else { return }
-        // The watcher may have seen the record first, and the message may be delivered and its
-        // record gone by now: only a record still in the outbox is scheduled.
-        scheduler.submit(records.map(DeliveryJob.init(record:))) { outbox.contains($0) }
-    }
-
     /// What ``recover()`` found.
     public struct Recovery: Sendable, Equatable {
         /// Records scheduled.
@@ -107,7 +92,9 @@ public final class DeliveryService: Sendable {
 
     /// Reads the outbox at start: removes records whose ID was never committed, settles
     /// records that are also dead letters (a crash between the two writes), and schedules the
-    /// rest at their next attempt time.
+    /// rest at their next attempt time. `ID.json` records come first; a batch entry for an ID
+    /// that has one (a crash after the record was written, before the entry was marked) is
+    /// settled, as is a second entry for one ID.
     public func recover() -> Recovery {
         var result = Recovery()
         let dead = Set(deadLetters.ids())
@@ -117,7 +104,10 @@ public final class DeliveryService: Sendable {
                 result.unreadable += 1
                 continue
             }
-            if dead.contains(id), settleTwin(record) { continue }
+            if dead.contains(id), twinLoses(record) {
+                _ = try? outbox.remove(id, sync: false)
+                continue
+            }
             guard record.requeuedAt != nil || isCommitted(id) else {
                 _ = try? outbox.remove(id, sync: false)
                 log(.info, "outbox-orphan-removed", ["id": id])
@@ -126,7 +116,12 @@ public final class DeliveryService: Sendable {
             }
             jobs.append(DeliveryJob(record: record))
         }
-        _ = try? outbox.syncIfDirty()
+        outbox.removeBatchParts()
+        var taken = Set(jobs.map(\.id))
+        for name in outbox.batchNames() {
+            jobs += adopt(name, dead: dead, taken: &taken, into: &result)
+        }
+        try? syncRemovals()
         result.scheduled = scheduler.submit(jobs)
         return result
     }
@@ -140,9 +135,11 @@ public final class DeliveryService: Sendable {
         }
     }
 
-    /// Looks at every record in the outbox (a safety net for lost directory events).
+    /// Looks at every record and batch file in the outbox (a safety net for lost directory
+    /// events).
     public func rescan() {
         consider(ids: outbox.ids())
+        consider(batches: outbox.batchNames())
     }
 
     /// Starts the workers and the thread that syncs the outbox directory after deliveries.
@@ -180,11 +177,24 @@ public final class DeliveryService: Sendable {
             log(.warning, "delivery-stop-timeout", [:])
             break
         }
-        _ = try? outbox.syncIfDirty()
+        try? syncRemovals()
     }
 
     /// Records waiting and in flight.
     public var counts: (waiting: Int, inFlight: Int) { scheduler.counts }
+
+    /// The record of `job`: held in memory, or read from its batch entry or `ID.json`.
+    func read(_ job: DeliveryJob) -> OutboxRecord? {
+        if let record = job.record { return record }
+        guard let line = job.line else { return read(job.id) }
+        do {
+            return try outbox.load(line)
+        } catch {
+            log(.error, "outbox-unreadable", ["id": job.id, "reason": "\(error)", "file": outbox.batchPath(line.batch)])
+            settle(job)
+            return nil
+        }
+    }
 
     /// Reads record `id`; an unreadable one is set aside and logged.
     func read(_ id: String) -> OutboxRecord? {
@@ -199,14 +209,14 @@ public final class DeliveryService: Sendable {
     }
 
     /// A record that is in both the outbox and the dead letters: the later of the two writes
-    /// wins. Returns whether the outbox record was removed.
-    private func settleTwin(_ record: OutboxRecord) -> Bool {
+    /// wins. Returns whether the outbox record loses (for the caller to remove); when it wins,
+    /// the dead letter is removed here.
+    func twinLoses(_ record: OutboxRecord) -> Bool {
         guard let dead = try? deadLetters.load(record.id), let deadAt = dead.deadAt else { return false }
         if let requeuedAt = record.requeuedAt, requeuedAt > deadAt {
             _ = try? deadLetters.remove(record.id, sync: true)
             return false
         }
-        _ = try? outbox.remove(record.id, sync: false)
         return true
     }
 
@@ -228,9 +238,11 @@ public final class DeliveryService: Sendable {
     /// records stay removed after a crash without one directory fsync per delivery.
     private func runSyncer() {
         while !stopping.load(ordering: .sequentiallyConsistent) {
-            _ = syncWake.wait(timeout: .now() + 1)
+            guard syncWake.wait(timeout: .now() + 1) == .success else { continue }
+            syncWanted.store(false, ordering: .sequentiallyConsistent)
             do {
-                if try outbox.syncIfDirty() { Thread.sleep(forTimeInterval: 0.05) }
+                try syncRemovals()
+                Thread.sleep(forTimeInterval: 0.05)
             } catch {
                 log(.error, "outbox-sync-failed", ["reason": "\(error)"])
                 Thread.sleep(forTimeInterval: 1)
@@ -238,9 +250,15 @@ public final class DeliveryService: Sendable {
         }
     }
 
-    /// Wakes the syncer after a removal.
+    /// Makes removed records and marked batch entries durable.
+    func syncRemovals() throws(IOFailure) {
+        try batches.syncMarked()
+        try outbox.syncIfDirty()
+    }
+
+    /// Wakes the syncer after a removal or a mark, unless it is woken already.
     func removed() {
-        syncWake.signal()
+        if !syncWanted.exchange(true, ordering: .sequentiallyConsistent) { syncWake.signal() }
     }
 }
 

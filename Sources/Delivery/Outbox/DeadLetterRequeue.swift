@@ -2,8 +2,8 @@ import Foundation
 
 /// `wegwijzer retry`: puts dead letters back in the outbox, with no attempts, due now.
 ///
-/// Each record is written to the outbox (fsynced) before its dead letter is removed, so a
-/// crash in between leaves both, which the daemon settles at start (the later write wins).
+/// The records are written to the outbox as one batch file (fsynced) before the dead letters
+/// are removed, so a crash in between leaves both, which the daemon settles at start (the later write wins).
 /// A running daemon picks the records up from the outbox by directory events or its rescan.
 public enum DeadLetterRequeue {
     /// What a requeue did.
@@ -37,7 +37,7 @@ public enum DeadLetterRequeue {
         }
         guard !records.isEmpty else { return result }
         try outbox.prepare()
-        try outbox.write(records)
+        _ = try outbox.writeBatch(records)
         for record in records { try dead.remove(record.id, sync: false) }
         try dead.syncDirectory()
         result.requeued = records.map(\.id)

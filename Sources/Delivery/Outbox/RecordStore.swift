@@ -8,7 +8,8 @@ import Synchronization
 /// `STATE/dead/` (dead letters).
 ///
 /// A record is written as `ID.json.part`, fsynced and renamed over `ID.json`, so a reader sees
-/// the old record or the new one. Removals can share one directory fsync (``syncIfDirty()``).
+/// the old record or the new one. Many records written at once share a batch file
+/// (``OutboxBatch``). Removals, and entries marked done, can share one sync (``syncIfDirty()``).
 public final class RecordStore: Sendable {
     /// Mode of record files.
     public static let fileMode: mode_t = 0o640
@@ -18,6 +19,8 @@ public final class RecordStore: Sendable {
     /// The directory.
     public let directory: String
     private let dirty = Atomic<Bool>(false)
+    /// Batch files with entries marked done since the last sync.
+    private let dirtyBatches = Mutex<Set<String>>([])
 
     /// A store in `directory`; nothing is touched until ``prepare()``.
     public init(directory: String) {
@@ -71,12 +74,37 @@ public final class RecordStore: Sendable {
         try DurableFile.syncDirectory(at: directory)
     }
 
-    /// Fsyncs the directory if a removal since the last sync asked for it; whether it did.
+    /// Fsyncs the batch files with entries marked done and the directory, where a change since
+    /// the last sync asks for it; whether it synced anything.
     @discardableResult
     public func syncIfDirty() throws(IOFailure) -> Bool {
-        guard dirty.exchange(false, ordering: .sequentiallyConsistent) else { return false }
+        let batches = dirtyBatches.withLock { names in
+            defer { names.removeAll() }
+            return names
+        }
+        for name in batches {
+            do {
+                try DurableFile.syncData(at: batchPath(name))
+            } catch where error.errno == ENOENT {
+                dirty.store(true, ordering: .sequentiallyConsistent)  // removed meanwhile
+            }
+        }
+        guard dirty.exchange(false, ordering: .sequentiallyConsistent) else { return !batches.isEmpty }
         try DurableFile.syncDirectory(at: directory)
         return true
+    }
+
+    /// Notes an entry of batch file `name` written in place, for the next ``syncIfDirty()``.
+    func noteWritten(batch name: String) {
+        dirtyBatches.withLock { _ = $0.insert(name) }
+    }
+
+    /// Removes the file `path` in the directory, for the next ``syncIfDirty()``; whether there was one.
+    @discardableResult
+    func remove(file path: String) throws(IOFailure) -> Bool {
+        let removed = try DurableFile.removeFile(at: path)
+        if removed { dirty.store(true, ordering: .sequentiallyConsistent) }
+        return removed
     }
 
     /// Reads record `id`; `nil` when there is none.

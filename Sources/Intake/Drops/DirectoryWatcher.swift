@@ -56,12 +56,14 @@ public final class DirectoryWatcher: Sendable {
     public let path: String
     private let fd: Int32
 
-    /// Starts watching the directory `path`.
-    public init(path: String) throws(Failure) {
+    /// Starts watching the directory `path`. With `renamesOnly`, only files renamed into it
+    /// count: for a directory whose writers always rename, and whose files change in place.
+    public init(path: String, renamesOnly: Bool = false) throws(Failure) {
         self.path = path
         fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard fd >= 0 else { throw Failure(path: path, errno: Glibc.errno) }
-        let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
+        let written = renamesOnly ? 0 : IN_CLOSE_WRITE
+        let mask = UInt32(written | IN_MOVED_TO | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
         guard inotify_add_watch(fd, path, mask) >= 0 else {
             let failure = Failure(path: path, errno: Glibc.errno)
             _ = close(fd)

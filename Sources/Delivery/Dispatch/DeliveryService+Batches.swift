@@ -1,0 +1,133 @@
+import Foundation
+import Storage
+
+extension DeliveryService {
+    /// Writes the records of messages about to be committed as one batch file, not synced:
+    /// the pipeline syncs the file system before its commit. Returns each record's entry.
+    public func stage(_ records: [OutboxRecord]) throws -> [OutboxBatch.Line] {
+        let name = OutboxBatch.newName()
+        batches.reserve(name)
+        do {
+            let lines = try outbox.writeBatch(records, name: name, sync: false)
+            _ = try batches.take(name, unsettled: records.count)
+            return lines
+        } catch {
+            batches.forget(name)
+            throw error
+        }
+    }
+
+    /// After the commit: schedules the staged records (``stage(_:)``) whose IDs are in
+    /// `committed`, and settles the entries of those committed before (duplicates). With
+    /// `failed`, the commit failed: the batch is let go, and the rescan takes up any entry
+    /// whose ID the journal holds after all.
+    public func submit(_ records: [OutboxRecord], lines: [OutboxBatch.Line], committed: Set<String>, failed: Bool = false) {
+        guard let name = lines.first?.batch else { return }
+        guard !failed, let file = batches.file(named: name) else {
+            batches.forget(name)
+            return
+        }
+        var jobs: [DeliveryJob] = []
+        for (record, line) in zip(records, lines) {
+            if committed.contains(record.id) {
+                jobs.append(job(record, line, file))
+            } else {
+                settle(line, in: file)
+            }
+        }
+        for job in scheduler.submitReturningRefused(jobs) { settle(job) }
+    }
+
+    /// Takes on batch files the daemon did not write (`wegwijzer retry`, or a batch let go
+    /// after a failed commit) and schedules their pending entries.
+    public func consider(batches names: [String]) {
+        for name in names where !batches.knows(name) {
+            var taken = Set<String>()
+            var result = Recovery()
+            let jobs = adopt(name, dead: [], taken: &taken, into: &result)
+            // Checked under the scheduler's lock: an entry a worker has just settled is not
+            // scheduled again.
+            let refused = scheduler.submitReturningRefused(jobs) { outbox.isPending($0.line!) }
+            let refusedIDs = Set(refused.map(\.id))
+            for job in refused { settle(job) }
+            for job in jobs where !refusedIDs.contains(job.id) && job.record?.requeuedAt != nil {
+                log(.info, "delivery-requeued", ["id": job.id, "team": job.record?.team ?? ""])
+            }
+        }
+    }
+
+    /// Takes on batch `name` and returns jobs for its pending entries. Entries are settled,
+    /// not scheduled, when their ID is in `taken` already, when a dead letter in `dead` is
+    /// newer, when they were never committed, or when they cannot be read (the file is first
+    /// copied aside as `NAME.unreadable`). Returns nothing for a batch taken on already.
+    func adopt(_ name: String, dead: Set<String>, taken: inout Set<String>, into result: inout Recovery) -> [DeliveryJob] {
+        let open: [OutboxBatch.Entry]
+        let file: BatchFile
+        do {
+            open = try outbox.readBatch(name).filter { !$0.isDone }
+            guard let taken = try batches.take(name, unsettled: open.count) else { return [] }
+            file = taken
+        } catch {
+            log(.error, "outbox-unreadable", ["id": name, "reason": "\(error)", "file": outbox.batchPath(name)])
+            return []
+        }
+        var jobs: [DeliveryJob] = []
+        var dropped: [OutboxBatch.Line] = []
+        for entry in open {
+            switch entry.record {
+            case .failure(let error):
+                setAside(name, reason: error)
+                result.unreadable += 1
+                dropped.append(entry.line)
+            case .success(let record):
+                if !taken.insert(record.id).inserted || (dead.contains(record.id) && twinLoses(record)) {
+                    dropped.append(entry.line)
+                } else if record.requeuedAt != nil || isCommitted(record.id) {
+                    jobs.append(job(record, entry.line, file))
+                } else {
+                    log(.info, "outbox-orphan-removed", ["id": record.id])
+                    result.removed += 1
+                    dropped.append(entry.line)
+                }
+            }
+        }
+        for line in dropped { settle(line, in: file) }
+        return jobs
+    }
+
+    /// Settles the batch entry of `job`, if it has one.
+    func settle(_ job: DeliveryJob) {
+        guard let line = job.line, let file = job.file else { return }
+        settle(line, in: file)
+    }
+
+    /// Marks a batch entry done; the file goes with its last entry. A failure is logged: the
+    /// entry would be delivered again after a restart.
+    func settle(_ line: OutboxBatch.Line, in file: BatchFile) {
+        do {
+            try batches.settle(file, offset: line.offset)
+        } catch {
+            log(.error, "outbox-remove-failed", ["id": line.batch, "reason": "\(error)"])
+        }
+        removed()
+    }
+
+    private func job(_ record: OutboxRecord, _ line: OutboxBatch.Line, _ file: BatchFile) -> DeliveryJob {
+        var job = DeliveryJob(record: record, line: line)
+        job.file = file
+        return job
+    }
+
+    /// Keeps a copy of a batch file with a damaged entry, `NAME.unreadable`, once.
+    private func setAside(_ name: String, reason: RecordFormatError) {
+        let copy = outbox.batchPath(name) + ".unreadable"
+        guard !DurableFile.exists(copy) else { return }
+        do {
+            let bytes = try DurableFile.readFile(at: outbox.batchPath(name))
+            try DurableFile.createFile(at: copy, contents: bytes, mode: RecordStore.fileMode)
+        } catch {
+            log(.error, "outbox-write-failed", ["id": name, "reason": "\(error)"])
+        }
+        log(.error, "outbox-unreadable", ["id": name, "reason": "\(reason)", "file": copy])
+    }
+}

@@ -1,0 +1,53 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Storage
+import Synchronization
+
+/// One batch file the daemon has taken on: how many of its entries are still to settle, and
+/// the file kept open for marking them (within ``BatchLedger/maxOpenFiles``).
+///
+/// Settling an entry touches no lock: one `pwrite` and two atomic operations.
+final class BatchFile: Sendable {
+    /// The file's name in the outbox.
+    let name: String
+    /// Its path.
+    let path: String
+    /// The file open for writing, or -1: then each mark opens it.
+    let fd: Int32
+    /// Entries not yet settled.
+    private let unsettled: Atomic<Int>
+    /// Whether an entry was marked since the last sync.
+    private let dirty = Atomic<Bool>(false)
+
+    init(name: String, path: String, fd: Int32, unsettled: Int) {
+        self.name = name
+        self.path = path
+        self.fd = fd
+        self.unsettled = Atomic(unsettled)
+    }
+
+    /// Marks the entry at `offset` done, in place; not synced.
+    func markDone(at offset: Int) throws(IOFailure) {
+        if fd >= 0 {
+            try DurableFile.overwriteByte(OutboxBatch.done, at: offset, in: fd, path: path)
+        } else {
+            do {
+                try DurableFile.overwriteByte(OutboxBatch.done, at: offset, in: path)
+            } catch where error.errno == ENOENT {
+                return
+            }
+        }
+        dirty.store(true, ordering: .releasing)
+    }
+
+    /// Counts one entry settled; whether it was the last.
+    func countSettled() -> Bool {
+        unsettled.subtract(1, ordering: .acquiringAndReleasing).newValue == 0
+    }
+
+    /// Whether entries were marked since the last call (which clears it).
+    func takeDirty() -> Bool {
+        dirty.exchange(false, ordering: .acquiringAndReleasing)
+    }
+}
