@@ -171,6 +171,8 @@ public final class MessagePipeline: Sendable {
                 fresh = Set(try journal.commit(entries))
             } catch {
                 failed = error
+                // Before the IDs leave `inFlight`: a retry of one of them finds its entry stranded.
+                delivery?.submit(outboxRecords, lines: lines, committed: [], failed: true)
             }
             inFlight.withLock { ids in for entry in entries { ids.remove(entry.id) } }
         }
@@ -195,7 +197,7 @@ public final class MessagePipeline: Sendable {
         log.log(.info, "routed", records: routed)
         onCommit(outcomes)
         publish(committed)
-        delivery?.submit(outboxRecords, lines: lines, committed: fresh, failed: failed != nil)
+        if failed == nil { delivery?.submit(outboxRecords, lines: lines, committed: fresh) }
         return outcomes
     }
 

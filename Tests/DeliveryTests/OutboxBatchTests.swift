@@ -73,15 +73,15 @@ final class OutboxBatchTests: XCTestCase {
         XCTAssertEqual(try store.load(lines[1])?.id, "b")
         let size = try FileManager.default.attributesOfItem(atPath: store.batchPath("1-1-1.batch"))[.size] as? Int
         try store.markDone(lines[0])
-        XCTAssertFalse(store.isPending(lines[0]))
-        XCTAssertTrue(store.isPending(lines[1]))
+        XCTAssertFalse(try store.isPending(lines[0]))
+        XCTAssertTrue(try store.isPending(lines[1]))
         XCTAssertNil(try store.load(lines[0]), "a done entry is not loaded")
         XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: store.batchPath("1-1-1.batch"))[.size] as? Int, size)
         XCTAssertTrue(try store.syncIfDirty(), "the marked batch file is synced")
         XCTAssertFalse(try store.syncIfDirty())
         XCTAssertEqual(store.removeBatchParts(), 1)
         try store.removeBatch("1-1-1.batch")
-        XCTAssertFalse(store.isPending(lines[1]))
+        XCTAssertFalse(try store.isPending(lines[1]))
         XCTAssertNil(try store.load(lines[1]))
         XCTAssertNoThrow(try store.markDone(lines[1]), "marking an entry of a removed batch is no error")
     }
@@ -95,7 +95,7 @@ final class OutboxBatchTests: XCTestCase {
         let path = service.outbox.batchPath(lines[0].batch)
         XCTAssertTrue(service.batches.knows(lines[0].batch))
         service.submit(records, lines: lines, committed: ["c1", "c3"])
-        XCTAssertFalse(service.outbox.isPending(lines[1]), "an entry not committed now is settled")
+        XCTAssertFalse(try service.outbox.isPending(lines[1]), "an entry not committed now is settled")
         XCTAssertEqual(service.counts.waiting, 2)
         let file = try XCTUnwrap(service.batches.file(named: lines[0].batch))
         service.settle(lines[0], in: file)
@@ -105,21 +105,43 @@ final class OutboxBatchTests: XCTestCase {
         XCTAssertFalse(service.batches.knows(lines[0].batch))
     }
 
-    func testAFailedCommitLetsTheBatchGoForTheRescan() throws {
+    func testAFinishedBatchIsNotWrittenAgain() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let service = try service(directory, committed: { $0 == "c1" })
-        let records = [record("c1"), record("c2")]
+        let service = try service(directory)
+        let lines = try service.stage([record("c1")])
+        let file = try XCTUnwrap(service.batches.file(named: lines[0].batch))
+        XCTAssertGreaterThanOrEqual(file.fd, 0, "kept open while its entries are settled")
+        service.settle(lines[0], in: file)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: file.path))
+        // A second settle of the same entry (a bug elsewhere) must not write through the closed descriptor.
+        let other = try service.outbox.writeBatch([record("c2")], name: "9-9-9.batch")
+        service.settle(lines[0], in: file)
+        XCTAssertTrue(try service.outbox.isPending(other[0]))
+        XCTAssertNil(service.batches.file(named: lines[0].batch))
+    }
+
+    func testAFailedCommitStrandsItsEntriesUntilALaterCommitOrTheNextStart() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let service = try service(directory, committed: { $0 == "c0" })
+        let records = [record("c0"), record("c1"), record("c2")]
         let lines = try service.stage(records)
         service.submit(records, lines: lines, committed: [], failed: true)
-        XCTAssertEqual(service.counts.waiting, 0)
-        XCTAssertFalse(service.batches.knows(lines[0].batch))
-        service.rescan()  // the journal held c1 after all; c2 was never committed
-        XCTAssertEqual(service.counts.waiting, 1)
-        XCTAssertTrue(service.outbox.isPending(lines[0]))
-        XCTAssertFalse(service.outbox.isPending(lines[1]))
+        XCTAssertEqual(service.counts.waiting, 0, "nothing of a failed commit is posted")
+        XCTAssertEqual(try lines.map(service.outbox.isPending), [false, true, true], "c0 was committed before: settled")
         service.rescan()
-        XCTAssertEqual(service.counts.waiting, 1, "a batch taken on is not taken on twice")
+        XCTAssertEqual(service.counts.waiting, 0, "the batch is still the daemon's: no rescan takes it up")
+
+        let again = try service.stage([record("c1")])  // the source tries c1 again, and it commits
+        service.submit([record("c1")], lines: again, committed: ["c1"])
+        XCTAssertEqual(service.counts.waiting, 1)
+        XCTAssertEqual(try lines.map(service.outbox.isPending), [false, false, true], "the later commit supersedes c1's entry")
+
+        // After a restart the journal decides: here it holds c1 (the second commit) and c2.
+        let restarted = try self.service(directory, committed: { ["c1", "c2"].contains($0) })
+        XCTAssertEqual(restarted.recover().scheduled, 2)
+        XCTAssertEqual(restarted.counts.waiting, 2, "c2 from the failed batch, c1 from the later one")
     }
 
     func testRecoverySchedulesPendingEntriesAndSettlesTheRest() throws {
@@ -145,7 +167,7 @@ final class OutboxBatchTests: XCTestCase {
         let recovery = service.recover()
         XCTAssertEqual(recovery, DeliveryService.Recovery(scheduled: 3, removed: 1, unreadable: 1))
         XCTAssertEqual(service.counts.waiting, 3, "cfile (its ID.json), c1 (once), requeued")
-        XCTAssertEqual(first.map(service.outbox.isPending), [true, false, false, false, true])
+        XCTAssertEqual(try first.map(service.outbox.isPending), [true, false, false, false, true])
         XCTAssertFalse(FileManager.default.fileExists(atPath: service.outbox.batchPath("2-1-1.batch")),
                        "its one good entry was a second c1: nothing left, so the file went")
         XCTAssertTrue(FileManager.default.fileExists(atPath: service.outbox.batchPath("2-1-1.batch") + ".unreadable"))

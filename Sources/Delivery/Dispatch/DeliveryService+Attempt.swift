@@ -5,8 +5,15 @@ extension DeliveryService {
     /// Returns whether the job is done, for the caller to ``DeliveryScheduler/finish(_:)`` it (a
     /// job that is not done has been rescheduled).
     func attempt(_ job: DeliveryJob, session: CurlSession) -> Bool {
-        guard let record = read(job) else {
+        let record: OutboxRecord
+        switch read(job) {
+        case .found(let found):
+            record = found
+        case .gone:
             return true  // delivered or put away meanwhile
+        case .failed:
+            scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: nil)
+            return false
         }
         let configuration = current
         let endpoint = configuration.endpoint(forTeam: record.team)
@@ -56,6 +63,9 @@ extension DeliveryService {
                 again.line = nil
                 again.file = nil
             } catch {
+                // The job goes on with its batch entry: an `ID.json` the failed write may have
+                // left must not be taken up as a second record.
+                _ = try? outbox.remove(record.id, sync: false)
                 log(.error, "outbox-write-failed", ["id": record.id, "reason": "\(error)"])
             }
             if case .response(let response) = outcome, let header = response.retryAfter,
@@ -81,7 +91,8 @@ extension DeliveryService {
 
     /// Makes `record` a dead letter: written (fsynced) to `STATE/dead/`, then removed from
     /// the outbox; returns `true` (the job is done). If the dead letter cannot be written, the
-    /// record is retried later instead, and it returns `false`.
+    /// record is retried later instead, and it returns `false`. Once it is written the job is
+    /// done, even if the removal fails: at the next start the later write, the dead letter, wins.
     func bury(_ record: OutboxRecord, attempt: DeliveryAttempt?, reason: String, gone: Bool, job: DeliveryJob) -> Bool {
         var dead = record
         if let attempt { dead.attempts.append(attempt) }
@@ -89,6 +100,12 @@ extension DeliveryService {
         dead.reason = reason
         do {
             try deadLetters.write(dead)
+        } catch {
+            log(.error, "dead-letter-failed", ["id": record.id, "reason": "\(error)"])
+            scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: record)
+            return false
+        }
+        do {
             if job.line != nil {
                 settle(job)
                 try syncRemovals()
@@ -96,9 +113,7 @@ extension DeliveryService {
                 try outbox.remove(record.id, sync: true)
             }
         } catch {
-            log(.error, "dead-letter-failed", ["id": record.id, "reason": "\(error)"])
-            scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: record)
-            return false
+            log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
         }
         counted(.failed)
         log(.error, "dead-letter", ["id": record.id, "team": record.team, "attempts": String(dead.attempts.count),

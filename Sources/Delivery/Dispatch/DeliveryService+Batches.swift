@@ -18,36 +18,41 @@ extension DeliveryService {
     }
 
     /// After the commit: schedules the staged records (``stage(_:)``) whose IDs are in
-    /// `committed`, and settles the entries of those committed before (duplicates). With
-    /// `failed`, the commit failed: the batch is let go, and the rescan takes up any entry
-    /// whose ID the journal holds after all.
+    /// `committed`, and settles the entries of those committed before (duplicates).
+    ///
+    /// With `failed`, the commit failed, and whether the journal holds its IDs is known only
+    /// at the next start: their entries stay pending, not scheduled. The source tries the
+    /// input again; if a later commit takes the same ID, it settles the stranded entry, so
+    /// the message is posted once.
     public func submit(_ records: [OutboxRecord], lines: [OutboxBatch.Line], committed: Set<String>, failed: Bool = false) {
-        guard let name = lines.first?.batch else { return }
-        guard !failed, let file = batches.file(named: name) else {
-            batches.forget(name)
-            return
-        }
         var jobs: [DeliveryJob] = []
-        for (record, line) in zip(records, lines) {
-            if committed.contains(record.id) {
-                jobs.append(job(record, line, file))
-            } else {
-                settle(line, in: file)
+        if let name = lines.first?.batch, let file = batches.file(named: name) {
+            for (record, line) in zip(records, lines) {
+                if committed.contains(record.id) {
+                    jobs.append(job(record, line, file))
+                } else if failed, !isCommitted(record.id) {
+                    batches.strand(record.id, file: file, offset: line.offset)
+                } else {
+                    settle(line, in: file)
+                }
             }
+        }
+        for stranded in batches.unstrand(committed) {
+            settle(OutboxBatch.Line(batch: stranded.file.name, offset: stranded.offset), in: stranded.file)
         }
         for job in scheduler.submitReturningRefused(jobs) { settle(job) }
     }
 
-    /// Takes on batch files the daemon did not write (`wegwijzer retry`, or a batch let go
-    /// after a failed commit) and schedules their pending entries.
+    /// Takes on batch files the daemon did not write (`wegwijzer retry`) and schedules their
+    /// pending entries.
     public func consider(batches names: [String]) {
         for name in names where !batches.knows(name) {
             var taken = Set<String>()
             var result = Recovery()
             let jobs = adopt(name, dead: [], taken: &taken, into: &result)
-            // Checked under the scheduler's lock: an entry a worker has just settled is not
-            // scheduled again.
-            let refused = scheduler.submitReturningRefused(jobs) { outbox.isPending($0.line!) }
+            // No worker holds an entry of a batch not taken on before: only IDs scheduled from
+            // elsewhere are refused.
+            let refused = scheduler.submitReturningRefused(jobs)
             let refusedIDs = Set(refused.map(\.id))
             for job in refused { settle(job) }
             for job in jobs where !refusedIDs.contains(job.id) && job.record?.requeuedAt != nil {
@@ -119,7 +124,7 @@ extension DeliveryService {
     }
 
     /// Keeps a copy of a batch file with a damaged entry, `NAME.unreadable`, once.
-    private func setAside(_ name: String, reason: RecordFormatError) {
+    func setAside(_ name: String, reason: RecordFormatError) {
         let copy = outbox.batchPath(name) + ".unreadable"
         guard !DurableFile.exists(copy) else { return }
         do {

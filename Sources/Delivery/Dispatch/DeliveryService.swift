@@ -183,28 +183,49 @@ public final class DeliveryService: Sendable {
     /// Records waiting and in flight.
     public var counts: (waiting: Int, inFlight: Int) { scheduler.counts }
 
+    /// What reading a job's record found.
+    enum RecordRead {
+        /// The record.
+        case found(OutboxRecord)
+        /// None: delivered or put away meanwhile, or damaged (then set aside and logged).
+        case gone
+        /// An I/O error (logged): the record stays, to be read again later.
+        case failed
+    }
+
     /// The record of `job`: held in memory, or read from its batch entry or `ID.json`.
-    func read(_ job: DeliveryJob) -> OutboxRecord? {
-        if let record = job.record { return record }
-        guard let line = job.line else { return read(job.id) }
+    func read(_ job: DeliveryJob) -> RecordRead {
+        if let record = job.record { return .found(record) }
+        guard let line = job.line else { return read(id: job.id) }
         do {
-            return try outbox.load(line)
-        } catch {
-            log(.error, "outbox-unreadable", ["id": job.id, "reason": "\(error)", "file": outbox.batchPath(line.batch)])
+            return try outbox.load(line).map(RecordRead.found) ?? .gone
+        } catch let error as RecordFormatError {
+            setAside(line.batch, reason: error)
             settle(job)
-            return nil
+            return .gone
+        } catch {
+            log(.error, "outbox-read-failed", ["id": job.id, "reason": "\(error)"])
+            return .failed
         }
     }
 
-    /// Reads record `id`; an unreadable one is set aside and logged.
+    /// Reads record `id`; a damaged one is set aside and logged.
     func read(_ id: String) -> OutboxRecord? {
+        if case .found(let record) = read(id: id) { return record }
+        return nil
+    }
+
+    private func read(id: String) -> RecordRead {
         do {
-            return try outbox.load(id)
+            return try outbox.load(id).map(RecordRead.found) ?? .gone
+        } catch let error as IOFailure {
+            log(.error, "outbox-read-failed", ["id": id, "reason": "\(error)"])
+            return .failed
         } catch {
             let path = outbox.path(id)
             _ = try? DurableFile.rename(path, to: path + ".unreadable")
             log(.error, "outbox-unreadable", ["id": id, "reason": "\(error)", "file": path + ".unreadable"])
-            return nil
+            return .gone
         }
     }
 

@@ -19,6 +19,8 @@ final class BatchFile: Sendable {
     private let unsettled: Atomic<Int>
     /// Whether an entry was marked since the last sync.
     private let dirty = Atomic<Bool>(false)
+    /// Set before the ledger closes ``fd``.
+    private let closed = Atomic<Bool>(false)
 
     init(name: String, path: String, fd: Int32, unsettled: Int) {
         self.name = name
@@ -27,8 +29,10 @@ final class BatchFile: Sendable {
         self.unsettled = Atomic(unsettled)
     }
 
-    /// Marks the entry at `offset` done, in place; not synced.
+    /// Marks the entry at `offset` done, in place; not synced. Nothing is written once the
+    /// file is finished (a second settle of one entry must not write through a reused descriptor).
     func markDone(at offset: Int) throws(IOFailure) {
+        guard !closed.load(ordering: .acquiring) else { return }
         if fd >= 0 {
             try DurableFile.overwriteByte(OutboxBatch.done, at: offset, in: fd, path: path)
         } else {
@@ -44,6 +48,16 @@ final class BatchFile: Sendable {
     /// Counts one entry settled; whether it was the last.
     func countSettled() -> Bool {
         unsettled.subtract(1, ordering: .acquiringAndReleasing).newValue == 0
+    }
+
+    /// Marks the file finished, before its descriptor is closed.
+    func close() {
+        closed.store(true, ordering: .releasing)
+    }
+
+    /// Asks for a sync again (the last one failed).
+    func markDirty() {
+        dirty.store(true, ordering: .releasing)
     }
 
     /// Whether entries were marked since the last call (which clears it).

@@ -18,6 +18,8 @@ final class BatchLedger: Sendable {
         var files: [String: BatchFile] = [:]
         var reserved: Set<String> = []
         var openFiles = 0
+        /// Entries of failed commits, by ID, left pending for the next start to decide.
+        var stranded: [String: (file: BatchFile, offset: Int)] = [:]
     }
 
     private let store: RecordStore
@@ -64,7 +66,22 @@ final class BatchLedger: Sendable {
         state.withLock { $0.files[name] }
     }
 
-    /// Lets go of batch `name` without touching its file (writing it, or its commit, failed).
+    /// Leaves the entry of `id`, whose commit failed, pending: the journal may still hold the
+    /// ID after a restart, and recovery then delivers it. A later commit of the same ID
+    /// supersedes it (``unstrand(_:)``).
+    func strand(_ id: String, file: BatchFile, offset: Int) {
+        state.withLock { $0.stranded[id] = (file, offset) }
+    }
+
+    /// The stranded entries of `ids`, taken out, for their caller to settle.
+    func unstrand(_ ids: some Sequence<String>) -> [(file: BatchFile, offset: Int)] {
+        state.withLock { state in
+            guard !state.stranded.isEmpty else { return [] }
+            return ids.compactMap { state.stranded.removeValue(forKey: $0) }
+        }
+    }
+
+    /// Lets go of batch `name` without touching its file (writing it failed).
     func forget(_ name: String) {
         state.withLock { state in
             state.reserved.remove(name)
@@ -101,11 +118,15 @@ final class BatchLedger: Sendable {
                 try DurableFile.syncData(at: file.path)
             } catch where error.errno == ENOENT {
                 continue  // removed meanwhile
+            } catch {
+                file.markDirty()
+                throw error
             }
         }
     }
 
     private static func close(_ file: BatchFile, in state: inout State) {
+        file.close()
         guard file.fd >= 0 else { return }
         _ = Glibc.close(file.fd)
         state.openFiles -= 1

@@ -104,8 +104,12 @@ extension RecordStore {
 
 extension RecordStore {
     /// Whether the entry is still pending: its file exists and its mark is `P`.
-    public func isPending(_ line: OutboxBatch.Line) -> Bool {
-        let mark = try? DurableFile.readFile(at: batchPath(line.batch), from: line.offset, maxSize: 1) { _ in true }
-        return mark?.first == OutboxBatch.pending
+    public func isPending(_ line: OutboxBatch.Line) throws(IOFailure) -> Bool {
+        do {
+            let mark = try DurableFile.readFile(at: batchPath(line.batch), from: line.offset, maxSize: 1) { _ in true }
+            return mark.first == OutboxBatch.pending
+        } catch where error.errno == ENOENT {
+            return false
+        }
     }
 }
