@@ -105,6 +105,28 @@ final class OutboxBatchTests: XCTestCase {
         XCTAssertFalse(service.batches.knows(lines[0].batch))
     }
 
+    func testARecordWhoseRewriteFailsKeepsItsFile() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let service = try service(directory)  // no endpoints: every attempt is a retry
+        func record(_ id: String) -> OutboxRecord {  // young enough not to be given up on
+            OutboxRecord(id: id, team: "Wmo", endpoint: "http://127.0.0.1:9/", createdAt: Date(), message: Array("{}".utf8))
+        }
+        try service.outbox.write(record("c5"))
+        try FileManager.default.createDirectory(atPath: service.outbox.path("c5") + ".part", withIntermediateDirectories: false)
+        let session = try CurlSession(abort: service.abort)
+        XCTAssertFalse(service.attempt(DeliveryJob(record: record("c5")), session: session), "rescheduled")
+        XCTAssertTrue(service.outbox.contains("c5"), "the only durable copy of the record stays")
+
+        let lines = try service.stage([record("c6")])
+        try FileManager.default.createDirectory(atPath: service.outbox.path("c6") + ".part", withIntermediateDirectories: false)
+        var job = DeliveryJob(record: record("c6"), line: lines[0])
+        job.file = service.batches.file(named: lines[0].batch)
+        XCTAssertFalse(service.attempt(job, session: session))
+        XCTAssertFalse(service.outbox.contains("c6"))
+        XCTAssertTrue(try service.outbox.isPending(lines[0]), "a batch entry goes on as the record")
+    }
+
     func testAFinishedBatchIsNotWrittenAgain() throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
@@ -133,10 +155,14 @@ final class OutboxBatchTests: XCTestCase {
         service.rescan()
         XCTAssertEqual(service.counts.waiting, 0, "the batch is still the daemon's: no rescan takes it up")
 
-        let again = try service.stage([record("c1")])  // the source tries c1 again, and it commits
+        let failedAgain = try service.stage([record("c1")])  // the source tries c1 again: it fails again
+        service.submit([record("c1")], lines: failedAgain, committed: [], failed: true)
+        let again = try service.stage([record("c1")])  // and once more, and it commits
         service.submit([record("c1")], lines: again, committed: ["c1"])
         XCTAssertEqual(service.counts.waiting, 1)
-        XCTAssertEqual(try lines.map(service.outbox.isPending), [false, false, true], "the later commit supersedes c1's entry")
+        XCTAssertEqual(try lines.map(service.outbox.isPending), [false, false, true], "the later commit supersedes c1's entries")
+        XCTAssertFalse(try service.outbox.isPending(failedAgain[0]))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: service.outbox.batchPath(failedAgain[0].batch)))
 
         // After a restart the journal decides: here it holds c1 (the second commit) and c2.
         let restarted = try self.service(directory, committed: { ["c1", "c2"].contains($0) })

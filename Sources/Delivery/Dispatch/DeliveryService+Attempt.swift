@@ -63,9 +63,10 @@ extension DeliveryService {
                 again.line = nil
                 again.file = nil
             } catch {
-                // The job goes on with its batch entry: an `ID.json` the failed write may have
-                // left must not be taken up as a second record.
-                _ = try? outbox.remove(record.id, sync: false)
+                // A job with a batch entry goes on with it: an `ID.json` the failed write may
+                // have left must not be taken up as a second record. (Without an entry, the
+                // `ID.json` is the record: it stays.)
+                if job.line != nil { _ = try? outbox.remove(record.id, sync: false) }
                 log(.error, "outbox-write-failed", ["id": record.id, "reason": "\(error)"])
             }
             if case .response(let response) = outcome, let header = response.retryAfter,

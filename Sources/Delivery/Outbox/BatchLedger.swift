@@ -18,8 +18,9 @@ final class BatchLedger: Sendable {
         var files: [String: BatchFile] = [:]
         var reserved: Set<String> = []
         var openFiles = 0
-        /// Entries of failed commits, by ID, left pending for the next start to decide.
-        var stranded: [String: (file: BatchFile, offset: Int)] = [:]
+        /// Entries of failed commits, by ID, left pending for the next start to decide (one ID
+        /// may fail to commit more than once).
+        var stranded: [String: [(file: BatchFile, offset: Int)]] = [:]
     }
 
     private let store: RecordStore
@@ -70,14 +71,14 @@ final class BatchLedger: Sendable {
     /// ID after a restart, and recovery then delivers it. A later commit of the same ID
     /// supersedes it (``unstrand(_:)``).
     func strand(_ id: String, file: BatchFile, offset: Int) {
-        state.withLock { $0.stranded[id] = (file, offset) }
+        state.withLock { $0.stranded[id, default: []].append((file, offset)) }
     }
 
     /// The stranded entries of `ids`, taken out, for their caller to settle.
     func unstrand(_ ids: some Sequence<String>) -> [(file: BatchFile, offset: Int)] {
         state.withLock { state in
             guard !state.stranded.isEmpty else { return [] }
-            return ids.compactMap { state.stranded.removeValue(forKey: $0) }
+            return ids.flatMap { state.stranded.removeValue(forKey: $0) ?? [] }
         }
     }
 
