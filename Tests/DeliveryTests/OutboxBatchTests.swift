@@ -50,6 +50,19 @@ final class OutboxBatchTests: XCTestCase {
         XCTAssertNil(OutboxBatch.frame(Array("P 99999999999999999 {}\n".utf8), at: 0), "no overflow on a long length")
     }
 
+    func testABatchWrittenByRootBelongsToTheDirectorysOwner() throws {
+        try XCTSkipUnless(geteuid() == 0, "needs root")
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let store = RecordStore(directory: directory.path + "/outbox")
+        try store.prepare()
+        XCTAssertEqual(chown(store.directory, 65534, 65534), 0)
+        let lines = try store.writeBatch([record("a")])
+        let attributes = try FileManager.default.attributesOfItem(atPath: store.batchPath(lines[0].batch))
+        XCTAssertEqual(attributes[.ownerAccountID] as? Int, 65534)
+        XCTAssertEqual(attributes[.groupOwnerAccountID] as? Int, 65534)
+    }
+
     func testNamesAreUniqueAndSortInTimeOrder() {
         let early = OutboxBatch.newName(now: Date(timeIntervalSince1970: 1_800_000_000))
         let late = OutboxBatch.newName(now: Date(timeIntervalSince1970: 1_800_000_001))

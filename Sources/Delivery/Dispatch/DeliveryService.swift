@@ -8,7 +8,7 @@ import Synchronization
 /// the outbox (`STATE/outbox/`) or the dead letters (`STATE/dead/`).
 ///
 /// Life cycle: ``prepare()``; the pipeline ``stage(_:)``s the records of a batch of messages
-/// (one batch file) before its commit and ``submit(_:lines:committed:)``s them after;
+/// (one batch file) before its commit and ``submit(_:lines:committed:failed:)``s them after;
 /// ``recover()`` once at start (before intake), then ``start()``; ``consider(ids:)``,
 /// ``consider(batches:)`` and ``rescan()`` pick up records put back by `wegwijzer retry`;
 /// ``stop(deadline:)``.

@@ -10,6 +10,9 @@ extension RecordStore {
     /// Writes `records` as one batch file (``OutboxBatch``) named `name`: as `NAME.part`, then
     /// renamed. With `sync`, the file and the directory are fsynced; without, the caller syncs
     /// the file system (the pipeline's group commit). Returns each record's entry, in order.
+    ///
+    /// Written by root (an operator's `wegwijzer retry`), the file is given to the directory's
+    /// owner before it is renamed into place: the daemon marks its entries in place.
     public func writeBatch(
         _ records: [OutboxRecord], name: String = OutboxBatch.newName(), sync: Bool = true
     ) throws -> [OutboxBatch.Line] {
@@ -18,6 +21,16 @@ extension RecordStore {
         let target = batchPath(name)
         try DurableFile.removeFile(at: target + ".part")
         try DurableFile.createFile(at: target + ".part", contents: bytes, mode: Self.fileMode, sync: sync)
+        if geteuid() == 0 {
+            var owner = stat()
+            guard stat(directory, &owner) == 0 else { throw IOFailure.current(.inspect, directory) }
+            if owner.st_uid != 0 {
+                guard chown(target + ".part", owner.st_uid, owner.st_gid) == 0 else {
+                    throw IOFailure.current(.changeGroup, target + ".part")
+                }
+                if sync { try DurableFile.syncFile(at: target + ".part") }
+            }
+        }
         try DurableFile.rename(target + ".part", to: target)
         if sync { try DurableFile.syncDirectory(at: directory) }
         return offsets.map { OutboxBatch.Line(batch: name, offset: $0) }
