@@ -96,13 +96,11 @@ public final class Metrics: Sendable {
     /// The counters now.
     public var snapshot: Snapshot {
         var snapshot = counters.withLock { $0 }
-        for result in DeliveryResult.allCases {
-            switch result {
-            case .ok: snapshot.deliveries[result.rawValue] = deliveredOK.load(ordering: .relaxed)
-            case .failed: snapshot.deliveries[result.rawValue] = deliveryFailed.load(ordering: .relaxed)
-            case .retrying: snapshot.deliveries[result.rawValue] = deliveryRetrying.load(ordering: .relaxed)
-            }
-        }
+        snapshot.deliveries = [
+            DeliveryResult.ok.rawValue: deliveredOK.load(ordering: .relaxed),
+            DeliveryResult.failed.rawValue: deliveryFailed.load(ordering: .relaxed),
+            DeliveryResult.retrying.rawValue: deliveryRetrying.load(ordering: .relaxed),
+        ]
         snapshot.deadLettered = deadLetters.load(ordering: .relaxed)
         return snapshot
     }

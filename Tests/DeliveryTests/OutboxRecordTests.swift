@@ -69,7 +69,7 @@ final class OutboxRecordTests: XCTestCase {
         let store = RecordStore(directory: directory.path + "/outbox")
         try store.prepare()
         try store.write([record("b"), record("a")])
-        try store.stage(record("c"))
+        try store.write(record("c"))
         try store.syncDirectory()
         try "junk".write(toFile: directory.path + "/outbox/x.json.part", atomically: false, encoding: .utf8)
         XCTAssertEqual(store.ids(), ["a", "b", "c"])

@@ -62,27 +62,15 @@ public final class DeliveryScheduler: @unchecked Sendable {
     /// job that is done can never be added again.
     @discardableResult
     public func submit(_ jobs: [DeliveryJob], if condition: (String) -> Bool = { _ in true }) -> Int {
-        locked {
-            var added = 0
-            for job in jobs where !known.contains(job.id) && condition(job.id) {
-                known.insert(job.id)
-                enqueue(job)
-                added += 1
-            }
-            wake(added)
-            return added
-        }
+        jobs.count - submitReturningRefused(jobs, if: condition).count
     }
 
-    /// Adds the jobs whose IDs are not in the scheduler and for which `condition` holds, as
-    /// ``submit(_:if:)``; returns the others, for their caller to settle.
-    public func submitReturningRefused(
-        _ jobs: [DeliveryJob], if condition: (DeliveryJob) -> Bool = { _ in true }
-    ) -> [DeliveryJob] {
+    /// Adds jobs as ``submit(_:if:)`` does; returns those not added, for their caller to settle.
+    public func submitReturningRefused(_ jobs: [DeliveryJob], if condition: (String) -> Bool = { _ in true }) -> [DeliveryJob] {
         locked {
             var refused: [DeliveryJob] = []
             for job in jobs {
-                guard !known.contains(job.id), condition(job) else {
+                guard !known.contains(job.id), condition(job.id) else {
                     refused.append(job)
                     continue
                 }

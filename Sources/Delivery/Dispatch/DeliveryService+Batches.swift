@@ -31,15 +31,13 @@ extension DeliveryService {
                 if committed.contains(record.id) {
                     jobs.append(job(record, line, file))
                 } else if failed, !isCommitted(record.id) {
-                    batches.strand(record.id, file: file, offset: line.offset)
+                    batches.strand(record.id, line: line, in: file)
                 } else {
                     settle(line, in: file)
                 }
             }
         }
-        for stranded in batches.unstrand(committed) {
-            settle(OutboxBatch.Line(batch: stranded.file.name, offset: stranded.offset), in: stranded.file)
-        }
+        for stranded in batches.unstrand(committed) { settle(stranded.line, in: stranded.file) }
         for job in scheduler.submitReturningRefused(jobs) { settle(job) }
     }
 

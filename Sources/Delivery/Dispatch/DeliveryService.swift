@@ -196,7 +196,7 @@ public final class DeliveryService: Sendable {
     /// The record of `job`: held in memory, or read from its batch entry or `ID.json`.
     func read(_ job: DeliveryJob) -> RecordRead {
         if let record = job.record { return .found(record) }
-        guard let line = job.line else { return read(id: job.id) }
+        guard let line = job.line else { return readFile(job.id) }
         do {
             return try outbox.load(line).map(RecordRead.found) ?? .gone
         } catch let error as RecordFormatError {
@@ -211,11 +211,12 @@ public final class DeliveryService: Sendable {
 
     /// Reads record `id`; a damaged one is set aside and logged.
     func read(_ id: String) -> OutboxRecord? {
-        if case .found(let record) = read(id: id) { return record }
+        if case .found(let record) = readFile(id) { return record }
         return nil
     }
 
-    private func read(id: String) -> RecordRead {
+    /// Reads the `ID.json` of `id`: a damaged file is set aside, an I/O error leaves it for later.
+    private func readFile(_ id: String) -> RecordRead {
         do {
             return try outbox.load(id).map(RecordRead.found) ?? .gone
         } catch let error as IOFailure {

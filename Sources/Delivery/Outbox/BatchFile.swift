@@ -15,6 +15,8 @@ final class BatchFile: Sendable {
     let path: String
     /// The file open for writing, or -1: then each mark opens it.
     let fd: Int32
+    /// The outbox it is in.
+    private let store: RecordStore
     /// Entries not yet settled.
     private let unsettled: Atomic<Int>
     /// Whether an entry was marked since the last sync.
@@ -22,9 +24,10 @@ final class BatchFile: Sendable {
     /// Set before the ledger closes ``fd``.
     private let closed = Atomic<Bool>(false)
 
-    init(name: String, path: String, fd: Int32, unsettled: Int) {
+    init(name: String, store: RecordStore, fd: Int32, unsettled: Int) {
         self.name = name
-        self.path = path
+        self.store = store
+        path = store.batchPath(name)
         self.fd = fd
         self.unsettled = Atomic(unsettled)
     }
@@ -36,11 +39,7 @@ final class BatchFile: Sendable {
         if fd >= 0 {
             try DurableFile.overwriteByte(OutboxBatch.done, at: offset, in: fd, path: path)
         } else {
-            do {
-                try DurableFile.overwriteByte(OutboxBatch.done, at: offset, in: path)
-            } catch where error.errno == ENOENT {
-                return
-            }
+            try store.markDone(OutboxBatch.Line(batch: name, offset: offset))
         }
         dirty.store(true, ordering: .releasing)
     }

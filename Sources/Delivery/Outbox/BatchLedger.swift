@@ -20,7 +20,7 @@ final class BatchLedger: Sendable {
         var openFiles = 0
         /// Entries of failed commits, by ID, left pending for the next start to decide (one ID
         /// may fail to commit more than once).
-        var stranded: [String: [(file: BatchFile, offset: Int)]] = [:]
+        var stranded: [String: [(file: BatchFile, line: OutboxBatch.Line)]] = [:]
     }
 
     private let store: RecordStore
@@ -50,13 +50,12 @@ final class BatchLedger: Sendable {
                 try store.removeBatch(name)
                 return nil
             }
-            let path = store.batchPath(name)
             var fd: Int32 = -1
             if state.openFiles < Self.maxOpenFiles {
-                fd = DurableFile.openForOverwriting(path)
+                fd = DurableFile.openForOverwriting(store.batchPath(name))
                 if fd >= 0 { state.openFiles += 1 }
             }
-            let file = BatchFile(name: name, path: path, fd: fd, unsettled: count)
+            let file = BatchFile(name: name, store: store, fd: fd, unsettled: count)
             state.files[name] = file
             return file
         }
@@ -70,12 +69,12 @@ final class BatchLedger: Sendable {
     /// Leaves the entry of `id`, whose commit failed, pending: the journal may still hold the
     /// ID after a restart, and recovery then delivers it. A later commit of the same ID
     /// supersedes it (``unstrand(_:)``).
-    func strand(_ id: String, file: BatchFile, offset: Int) {
-        state.withLock { $0.stranded[id, default: []].append((file, offset)) }
+    func strand(_ id: String, line: OutboxBatch.Line, in file: BatchFile) {
+        state.withLock { $0.stranded[id, default: []].append((file, line)) }
     }
 
     /// The stranded entries of `ids`, taken out, for their caller to settle.
-    func unstrand(_ ids: some Sequence<String>) -> [(file: BatchFile, offset: Int)] {
+    func unstrand(_ ids: some Sequence<String>) -> [(file: BatchFile, line: OutboxBatch.Line)] {
         state.withLock { state in
             guard !state.stranded.isEmpty else { return [] }
             return ids.flatMap { state.stranded.removeValue(forKey: $0) ?? [] }
@@ -112,9 +111,13 @@ final class BatchLedger: Sendable {
         if let failure { throw failure }
     }
 
-    /// Fsyncs the data of the batch files with entries marked since the last sync.
-    func syncMarked() throws(IOFailure) {
+    /// Fsyncs the data of the batch files with entries marked since the last sync; whether
+    /// there was any.
+    @discardableResult
+    func syncMarked() throws(IOFailure) -> Bool {
+        var synced = false
         for file in state.withLock({ Array($0.files.values) }) where file.takeDirty() {
+            synced = true
             do {
                 try DurableFile.syncData(at: file.path)
             } catch where error.errno == ENOENT {
@@ -124,6 +127,7 @@ final class BatchLedger: Sendable {
                 throw error
             }
         }
+        return synced
     }
 
     private static func close(_ file: BatchFile, in state: inout State) {

@@ -72,14 +72,14 @@ extension RecordStore {
         return bytes[0] == OutboxBatch.done ? nil : try OutboxRecord.decode(Array(bytes[json]))
     }
 
-    /// Marks one entry done in place; the next ``syncIfDirty()`` makes that durable.
+    /// Marks one entry done in place, not synced (the daemon's ``BatchLedger`` syncs what it
+    /// marked); an entry of a batch file that is gone is no error.
     public func markDone(_ line: OutboxBatch.Line) throws(IOFailure) {
         do {
             try DurableFile.overwriteByte(OutboxBatch.done, at: line.offset, in: batchPath(line.batch))
         } catch where error.errno == ENOENT {
             return
         }
-        noteWritten(batch: line.batch)
     }
 
     /// Removes batch file `name` (all of its entries are done); the next ``syncIfDirty()``

@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// A record is written as `ID.json.part`, fsynced and renamed over `ID.json`, so a reader sees
 /// the old record or the new one. Many records written at once share a batch file
-/// (``OutboxBatch``). Removals, and entries marked done, can share one sync (``syncIfDirty()``).
+/// (``OutboxBatch``). Removals can share one directory fsync (``syncIfDirty()``).
 public final class RecordStore: Sendable {
     /// Mode of record files.
     public static let fileMode: mode_t = 0o640
@@ -19,8 +19,6 @@ public final class RecordStore: Sendable {
     /// The directory.
     public let directory: String
     private let dirty = Atomic<Bool>(false)
-    /// Batch files with entries marked done since the last sync.
-    private let dirtyBatches = Mutex<Set<String>>([])
 
     /// A store in `directory`; nothing is touched until ``prepare()``.
     public init(directory: String) {
@@ -57,46 +55,18 @@ public final class RecordStore: Sendable {
         try write([record])
     }
 
-    /// Writes a record's file without syncing the directory: the caller does that once for a
-    /// batch with ``syncDirectory()``. With `sync: false` the file is not fsynced either: the
-    /// caller syncs the whole file system after the batch (the pipeline's group commit).
-    public func stage(_ record: OutboxRecord, sync: Bool = true) throws {
-        try QueueDirectory.validate(id: record.id)
-        let target = path(record.id)
-        try DurableFile.removeFile(at: target + ".part")
-        try DurableFile.createFile(at: target + ".part", contents: record.encoded(), mode: Self.fileMode, sync: sync)
-        try DurableFile.rename(target + ".part", to: target)
-    }
-
     /// Fsyncs the directory, making every entry created, renamed or removed so far durable.
     public func syncDirectory() throws(IOFailure) {
         dirty.store(false, ordering: .sequentiallyConsistent)
         try DurableFile.syncDirectory(at: directory)
     }
 
-    /// Fsyncs the batch files with entries marked done and the directory, where a change since
-    /// the last sync asks for it; whether it synced anything.
+    /// Fsyncs the directory if a removal since the last sync asked for it; whether it did.
     @discardableResult
     public func syncIfDirty() throws(IOFailure) -> Bool {
-        let batches = dirtyBatches.withLock { names in
-            defer { names.removeAll() }
-            return names
-        }
-        for name in batches {
-            do {
-                try DurableFile.syncData(at: batchPath(name))
-            } catch where error.errno == ENOENT {
-                dirty.store(true, ordering: .sequentiallyConsistent)  // removed meanwhile
-            }
-        }
-        guard dirty.exchange(false, ordering: .sequentiallyConsistent) else { return !batches.isEmpty }
+        guard dirty.exchange(false, ordering: .sequentiallyConsistent) else { return false }
         try DurableFile.syncDirectory(at: directory)
         return true
-    }
-
-    /// Notes an entry of batch file `name` written in place, for the next ``syncIfDirty()``.
-    func noteWritten(batch name: String) {
-        dirtyBatches.withLock { _ = $0.insert(name) }
     }
 
     /// Removes the file `path` in the directory, for the next ``syncIfDirty()``; whether there was one.
@@ -123,12 +93,8 @@ public final class RecordStore: Sendable {
     /// marked for the next ``syncIfDirty()``. Returns whether there was one.
     @discardableResult
     public func remove(_ id: String, sync: Bool) throws(IOFailure) -> Bool {
-        let removed = try DurableFile.removeFile(at: path(id))
-        if sync {
-            try syncDirectory()
-        } else if removed {
-            dirty.store(true, ordering: .sequentiallyConsistent)
-        }
+        let removed = try remove(file: path(id))
+        if sync { try syncDirectory() }
         return removed
     }
 
