@@ -48,6 +48,12 @@ public final class EventLog: Sendable {
     /// and for files), so no lock is needed and threads that log at once do not queue. A line
     /// that would be longer has its field values cut to ``longValue`` bytes, marked with `…`.
     public func log(_ level: Level, _ event: String, records: [[String: String]]) {
+        log(level, event, sortedRecords: records.map { $0.sorted { $0.key < $1.key } })
+    }
+
+    /// Logs one line per record like ``log(_:_:records:)``, for records whose fields are
+    /// already sorted by key (as the lines show them), so none is sorted again.
+    public func log(_ level: Level, _ event: String, sortedRecords records: [[(key: String, value: String)]]) {
         guard !records.isEmpty else { return }
         let stamp = Timestamp.now()
         var chunks: [[UInt8]] = [[]]
@@ -77,14 +83,15 @@ public final class EventLog: Sendable {
     }
 
     /// One event as JSON; with `cut`, each value longer than that many bytes is shortened.
-    private func line(_ stamp: String, _ level: Level, _ event: String, _ fields: [String: String], cut: Int?) -> [UInt8] {
+    private func line(
+        _ stamp: String, _ level: Level, _ event: String, _ fields: [(key: String, value: String)], cut: Int?
+    ) -> [UInt8] {
         var json = JSONWriter(capacity: 160)
         json.object { object in
             object.member("ts", stamp)
             object.member("level", level.rawValue)
             object.member("event", event)
-            for key in fields.keys.sorted() {
-                guard let value = fields[key] else { continue }
+            for (key, value) in fields {
                 guard let cut, value.utf8.count > cut else {
                     object.member(key, value)
                     continue

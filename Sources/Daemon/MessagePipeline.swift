@@ -177,7 +177,7 @@ public final class MessagePipeline: Sendable {
             inFlight.withLock { ids in for entry in entries { ids.remove(entry.id) } }
         }
         var committed: [CommitJournal.Entry] = []
-        var routed: [[String: String]] = []
+        var routed: [[(key: String, value: String)]] = []
         let outcomes = batch.map { prepared -> Outcome in
             switch prepared.stage {
             case .settled(let outcome):
@@ -190,11 +190,11 @@ public final class MessagePipeline: Sendable {
                 guard fresh.contains(entry.id) else { return .duplicate(id: entry.id) }
                 committed.append(entry)
                 metrics?.routed(team: entry.team, fallback: fallback)
-                routed.append(["id": entry.id, "team": entry.team, "reason": reason, "channel": prepared.channel])
+                routed.append([("channel", prepared.channel), ("id", entry.id), ("reason", reason), ("team", entry.team)])
                 return .committed(id: entry.id, team: entry.team, reason: reason)
             }
         }
-        log.log(.info, "routed", records: routed)
+        log.log(.info, "routed", sortedRecords: routed)
         onCommit(outcomes)
         publish(committed)
         if failed == nil { delivery?.submit(outboxRecords, lines: lines, committed: fresh) }

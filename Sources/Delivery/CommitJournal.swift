@@ -36,15 +36,26 @@ public final class CommitJournal: Sendable {
         /// Appends the entry's `C` line; tabs and line breaks inside fields become spaces.
         func appendLine(to bytes: inout [UInt8]) {
             bytes.append(UInt8(ascii: "C"))
-            for field in [id, team, queue, receivedAt] + (conversationKey.map { [$0] } ?? []) {
-                bytes.append(0x09)
+            Self.append(field: id, to: &bytes)
+            Self.append(field: team, to: &bytes)
+            Self.append(field: queue, to: &bytes)
+            Self.append(field: receivedAt, to: &bytes)
+            if let conversationKey { Self.append(field: conversationKey, to: &bytes) }
+            bytes.append(0x0A)
+        }
+
+        /// A tab, then the field with its tabs and line breaks made spaces.
+        private static func append(field: String, to bytes: inout [UInt8]) {
+            bytes.append(0x09)
+            var field = field
+            field.withUTF8 { utf8 in
                 let start = bytes.count
-                bytes += field.utf8
+                bytes.append(contentsOf: utf8)
+                guard utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) else { return }
                 for index in start..<bytes.count where bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
                     bytes[index] = 0x20
                 }
             }
-            bytes.append(0x0A)
         }
     }
 
@@ -193,9 +204,16 @@ public final class CommitJournal: Sendable {
     }
 
     private func append(_ bytes: [UInt8], sync: Bool, segment: inout Segment) throws(IOFailure) {
-        let path = CommitJournal.segmentPath(directory, segment.number)
-        try DurableFile.writeAll(bytes, to: segment.descriptor, path: path)
-        if sync, fsync(segment.descriptor) != 0 { throw IOFailure(operation: .sync, path: path, errno: errno) }
+        // The segment's path is only worked out for an error.
+        do throws(IOFailure) {
+            try DurableFile.writeAll(bytes, to: segment.descriptor, path: "")
+        } catch {
+            throw IOFailure(operation: error.operation, path: CommitJournal.segmentPath(directory, segment.number), errno: error.errno)
+        }
+        if sync, fsync(segment.descriptor) != 0 {
+            let failed = errno
+            throw IOFailure(operation: .sync, path: CommitJournal.segmentPath(directory, segment.number), errno: failed)
+        }
         segment.bytes += bytes.count
     }
 

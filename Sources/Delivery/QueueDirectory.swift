@@ -180,8 +180,18 @@ public struct QueueDirectory: Sendable, Hashable {
         }
     }
 
-    private func stagedPath(_ id: String) -> String { tmp + "/" + id + ".json" }
-    private func publishedPath(_ id: String) -> String { new + "/" + id + ".json" }
+    private func stagedPath(_ id: String) -> String { messagePath(id, in: "/tmp/") }
+    private func publishedPath(_ id: String) -> String { messagePath(id, in: "/new/") }
+
+    /// `QUEUE/tmp/ID.json` or `QUEUE/new/ID.json`, built in one string (a path per message).
+    private func messagePath(_ id: String, in folder: StaticString) -> String {
+        var result = path
+        result.reserveCapacity(path.utf8.count + folder.utf8CodeUnitCount + id.utf8.count + 5)
+        result += folder.description
+        result += id
+        result += ".json"
+        return result
+    }
 
     /// Writes `data` to `part` (a name no other entry can have), fsyncs it and renames it over
     /// `target`; a reader sees the old file or the new one, never a part. The caller syncs the
