@@ -26,41 +26,39 @@ struct StemCache {
         arena.reserveCapacity(StemCache.arenaLimit + 512)
     }
 
-    /// Appends the stem of `word` to `output`.
-    mutating func appendStem(of word: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    /// Writes the stem of `word` to `output`, which must have room for `word.count +
+    /// DutchStemmer.growth` bytes, and returns its length.
+    mutating func writeStem(of word: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        let room = UnsafeMutableBufferPointer(start: output, count: word.count + DutchStemmer.growth)
         guard word.count <= StemCache.maxWordLength, let start = word.baseAddress else {
-            DutchStemmer.withStem(of: word) { output.append(contentsOf: $0) }
-            return
+            return DutchStemmer.stem(word, into: room)
         }
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in word { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        for index in 0..<word.count { hash = (hash ^ UInt64(start[index])) &* 0x100_0000_01b3 }
         hash |= 1
         let mask = StemCache.slotCount - 1
-        let found: (offset: Int, stemLength: Int)? = slots.withUnsafeBufferPointer { slots in
+        let found: Int? = slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
+                guard let arena = arena.baseAddress else { return nil }
                 var index = Int(truncatingIfNeeded: hash) & mask
                 for _ in 0..<8 {
                     let slot = slots[index]
                     if slot.offset < 0 { return nil }
                     if slot.hash == hash, Int(slot.wordLength) == word.count,
-                       memcmp(arena.baseAddress! + Int(slot.offset), start, word.count) == 0 {
-                        return (Int(slot.offset) + word.count, Int(slot.stemLength))
+                       memcmp(arena + Int(slot.offset), start, word.count) == 0 {
+                        let stemLength = Int(slot.stemLength)
+                        output.update(from: arena + Int(slot.offset) + word.count, count: stemLength)
+                        return stemLength
                     }
                     index = (index + 1) & mask
                 }
                 return nil
             }
         }
-        if let found {
-            arena.withUnsafeBufferPointer {
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[found.offset..<found.offset + found.stemLength]))
-            }
-            return
-        }
-        DutchStemmer.withStem(of: word) { stem in
-            output.append(contentsOf: stem)
-            insert(word, stem, hash: hash)
-        }
+        if let found { return found }
+        let length = DutchStemmer.stem(word, into: room)
+        insert(word, UnsafeBufferPointer(start: output, count: length), hash: hash)
+        return length
     }
 
     private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>, hash: UInt64) {

@@ -16,15 +16,14 @@ public struct TextAnalyzer: Sendable {
             let end = Scanner.boundary(bytes, limit)
             var stems: [UInt8] = []
             var tokens: [TokenSpan] = []
-            stems.reserveCapacity(end + end / 4 + 16)
             tokens.reserveCapacity(end / 5 + 1)
             // Folding at most doubles a byte; each word adds at most three bytes (" | ").
             let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
-                cache.withCache { cache in
-                    var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
-                    scanner.run(cache: &cache, stems: &stems, tokens: &tokens)
-                    count = scanner.count
-                }
+                var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
+                scanner.run(tokens: &tokens)
+                count = scanner.count
+                let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
+                cache.withCache { stems = Scanner.stems(of: words, tokens: &tokens, cache: &$0) }
             }
             return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
         }
@@ -43,6 +42,9 @@ private let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
 }
 
 /// One pass over the bytes of a text, writing the folded stream into a buffer large enough.
+///
+/// The pass notes each word's folded end in its token's `stemStart`; ``stems(of:tokens:cache:)``
+/// then writes the stems and puts the real offsets there.
 private struct Scanner {
     let bytes: UnsafeBufferPointer<UInt8>
     let end: Int
@@ -52,7 +54,6 @@ private struct Scanner {
     private var foldedWordStart = 0
     private var sentenceEnded = false
     private var hasWords = false
-    private var barBeforeWord = false
 
     init(bytes: UnsafeBufferPointer<UInt8>, end: Int, output: UnsafeMutablePointer<UInt8>) {
         self.bytes = bytes
@@ -68,41 +69,60 @@ private struct Scanner {
         return end
     }
 
-    mutating func run(cache: inout StemCache, stems: inout [UInt8], tokens: inout [TokenSpan]) {
+    mutating func run(tokens: inout [TokenSpan]) {
         output[0] = 0x20
         count = 1
-        stems.append(0x20)
-        asciiClasses.withUnsafeBufferPointer { classes in
+        guard end > 0, let base = bytes.baseAddress else { return }
+        asciiClasses.withUnsafeBufferPointer { table in
+            let classes = table.baseAddress!
+            // The hot state lives in locals; `self` is brought up to date around the rare calls.
+            var count = 1
+            var wordStart = -1
             var offset = 0
             while offset < end {
-                let byte = bytes[offset]
+                let byte = base[offset]
                 if byte < 0x80 {
                     let cls = classes[Int(byte)]
                     if cls >= 0x30 {
-                        if wordStart < 0 { beginWord(at: offset) }
+                        if wordStart < 0 {
+                            self.count = count
+                            beginWord(at: offset)
+                            count = self.count
+                            wordStart = offset
+                        }
                         output[count] = cls
                         count += 1
-                    } else if cls == 2, wordStart >= 0, offset + 1 < end, bytes[offset + 1] < 0x80,
-                              classes[Int(bytes[offset + 1])] >= 0x30 {
+                    } else if cls == 2, wordStart >= 0, offset + 1 < end, base[offset + 1] < 0x80,
+                              classes[Int(base[offset + 1])] >= 0x30 {
                         // an apostrophe inside a word: auto's
                     } else {
-                        if wordStart >= 0 { endWord(at: offset, cache: &cache, stems: &stems, tokens: &tokens) }
+                        if wordStart >= 0 {
+                            self.count = count
+                            self.wordStart = wordStart
+                            endWord(at: offset, tokens: &tokens)
+                            count = self.count
+                            wordStart = -1
+                        }
                         if cls == 1 { sentenceEnded = true }
                     }
                     offset += 1
                 } else {
+                    self.count = count
+                    self.wordStart = wordStart
                     let (scalar, length) = decode(at: offset)
-                    nonASCII(scalar, at: offset, cache: &cache, stems: &stems, tokens: &tokens)
+                    nonASCII(scalar, at: offset, tokens: &tokens)
+                    count = self.count
+                    wordStart = self.wordStart
                     offset += length
                 }
             }
+            self.count = count
+            self.wordStart = wordStart
         }
-        if wordStart >= 0 { endWord(at: end, cache: &cache, stems: &stems, tokens: &tokens) }
+        if wordStart >= 0 { endWord(at: end, tokens: &tokens) }
     }
 
-    private mutating func nonASCII(
-        _ scalar: Unicode.Scalar, at offset: Int, cache: inout StemCache, stems: inout [UInt8], tokens: inout [TokenSpan]
-    ) {
+    private mutating func nonASCII(_ scalar: Unicode.Scalar, at offset: Int, tokens: inout [TokenSpan]) {
         if TextFolding.isWordScalar(scalar) {
             if wordStart < 0 { beginWord(at: offset) }
             append(folding: scalar)
@@ -112,14 +132,22 @@ private struct Scanner {
         case 0x2019 where wordStart >= 0, 0xAD where wordStart >= 0:
             return
         case 0x2029, 0x2028, 0x85:
-            if wordStart >= 0 { endWord(at: offset, cache: &cache, stems: &stems, tokens: &tokens) }
+            if wordStart >= 0 { endWord(at: offset, tokens: &tokens) }
             sentenceEnded = true
         default:
-            if wordStart >= 0 { endWord(at: offset, cache: &cache, stems: &stems, tokens: &tokens) }
+            if wordStart >= 0 { endWord(at: offset, tokens: &tokens) }
         }
     }
 
     private mutating func append(folding scalar: Unicode.Scalar) {
+        let value = Int(scalar.value)
+        if value >= 0x80 && value < TextFolding.latinTable.count {
+            for byte in TextFolding.latinTable[value] {
+                output[count] = byte
+                count += 1
+            }
+            return
+        }
         var folded: [UInt8] = []
         TextFolding.append(scalar, to: &folded)
         for byte in folded {
@@ -129,8 +157,7 @@ private struct Scanner {
     }
 
     private mutating func beginWord(at offset: Int) {
-        barBeforeWord = sentenceEnded && hasWords
-        if barBeforeWord {
+        if sentenceEnded && hasWords {
             output[count] = 0x7C
             output[count + 1] = 0x20
             count += 2
@@ -140,16 +167,48 @@ private struct Scanner {
         foldedWordStart = count
     }
 
-    private mutating func endWord(at offset: Int, cache: inout StemCache, stems: inout [UInt8], tokens: inout [TokenSpan]) {
-        if barBeforeWord { stems.append(contentsOf: [0x7C, 0x20]) }
-        let stemStart = stems.count
-        cache.appendStem(of: UnsafeBufferPointer(start: output + foldedWordStart, count: count - foldedWordStart), to: &stems)
-        stems.append(0x20)
+    private mutating func endWord(at offset: Int, tokens: inout [TokenSpan]) {
+        tokens.append(TokenSpan(original: wordStart..<offset, foldedStart: foldedWordStart, stemStart: count))
         output[count] = 0x20
         count += 1
-        tokens.append(TokenSpan(original: wordStart..<offset, foldedStart: foldedWordStart, stemStart: stemStart))
         wordStart = -1
         hasWords = true
+    }
+
+    /// The stems stream: `folded` with every word replaced by its stem. Each token's
+    /// `stemStart` holds its folded end on entry and its offset in the stems stream on return.
+    static func stems(
+        of folded: UnsafeBufferPointer<UInt8>, tokens: inout [TokenSpan], cache: inout StemCache
+    ) -> [UInt8] {
+        // A stem is at most `growth` bytes longer than its word; the separators are the same.
+        let capacity = folded.count + tokens.count * DutchStemmer.growth
+        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            let stems = buffer.baseAddress!
+            let source = folded.baseAddress!
+            var written = 0
+            var read = 0
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                for index in tokens.indices {
+                    let token = tokens[index]
+                    while read < token.foldedStart {
+                        stems[written] = source[read]
+                        written += 1
+                        read += 1
+                    }
+                    let stemStart = written
+                    let word = UnsafeBufferPointer(start: source + read, count: token.stemStart - read)
+                    written += cache.writeStem(of: word, to: stems + written)
+                    read = token.stemStart
+                    tokens[index] = TokenSpan(original: token.original, foldedStart: token.foldedStart, stemStart: stemStart)
+                }
+            }
+            while read < folded.count {
+                stems[written] = source[read]
+                written += 1
+                read += 1
+            }
+            count = written
+        }
     }
 
     private func decode(at offset: Int) -> (Unicode.Scalar, Int) {
