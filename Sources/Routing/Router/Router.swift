@@ -71,14 +71,21 @@ public struct Router: Sendable {
         PatternMatcher.forEachMatch(
             patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems
         ) { which, id, end in
-            let pattern = which == 0 ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
+            let folded = which == 0
+            let pattern = folded ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
             guard tally.wants(pattern.meaning, field: field) else { return }
-            let matcher = which == 0 ? patterns.foldedMatcher : patterns.stemMatcher
-            let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
-            let token = which == 0 ? analysis.tokenIndex(foldedOffset:) : analysis.tokenIndex(stemOffset:)
-            guard let first = token(start), let last = pattern.spansWords ? token(end - 2) : first else { return }
+            let length = folded ? patterns.foldedMatcher.length(of: id) : patterns.stemMatcher.length(of: id)
+            let start = end - length + (pattern.startsAtWord ? 1 : 0)
+            guard let first = Router.tokenIndex(analysis, start, folded: folded),
+                  let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
+            else { return }
             tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
         }
+    }
+
+    /// The word at `offset` of the folded or the stems stream (a plain call: no closure to allocate).
+    private static func tokenIndex(_ analysis: AnalyzedText, _ offset: Int, folded: Bool) -> Int? {
+        folded ? analysis.tokenIndex(foldedOffset: offset) : analysis.tokenIndex(stemOffset: offset)
     }
 
     private func span(_ analysis: AnalyzedText, _ first: Int, _ last: Int) -> Range<Int> {
@@ -94,7 +101,8 @@ public struct Router: Sendable {
             totals[index].terms.append(match.term)
         }
         var order = Array(totals.indices)
-        order.sort { (totals[$0].score, -$0) > (totals[$1].score, -$1) }
+        // Highest score first, ties by configuration order.
+        order.sort { totals[$0].score != totals[$1].score ? totals[$0].score > totals[$1].score : $0 < $1 }
         let best = totals[order[0]].score
         let second = order.count > 1 ? totals[order[1]].score : 0
         let reason: DecisionReason

@@ -41,17 +41,27 @@ struct Tally {
     /// The matched signals with their effective weights, subject first, then text order, and
     /// the index of each one's team.
     func matches(config: RoutingConfig, subjectWeight: Int) -> ([SignalMatch], [Int]) {
-        let ordered = signals.sorted {
-            ($0.field == .subject ? 0 : 1, $0.range.lowerBound) < ($1.field == .subject ? 0 : 1, $1.range.lowerBound)
+        // Subject before text, then by start (the same order as comparing (field rank, start) tuples).
+        let ordered = signals.sorted { left, right in
+            let leftRank = left.field == .subject ? 0 : 1
+            let rightRank = right.field == .subject ? 0 : 1
+            return leftRank != rightRank ? leftRank < rightRank : left.range.lowerBound < right.range.lowerBound
         }
-        let matches = ordered.map { hit in
-            let team = config.teams[hit.key.team]
-            let signal = team.signals[hit.key.signal]
-            return SignalMatch(
-                term: signal.text, team: team.name, weight: signal.weight * (hit.field == .subject ? subjectWeight : 1),
-                field: hit.field, range: hit.range)
+        var matches: [SignalMatch] = []
+        var teams: [Int] = []
+        matches.reserveCapacity(ordered.count)
+        teams.reserveCapacity(ordered.count)
+        config.teams.withUnsafeBufferPointer { configTeams in
+            for hit in ordered {
+                // Fields read in place: copying a whole TeamConfig retains every one of its strings.
+                let weight = configTeams[hit.key.team].signals[hit.key.signal].weight
+                matches.append(SignalMatch(
+                    term: configTeams[hit.key.team].signals[hit.key.signal].text, team: configTeams[hit.key.team].name,
+                    weight: weight * (hit.field == .subject ? subjectWeight : 1), field: hit.field, range: hit.range))
+                teams.append(hit.key.team)
+            }
         }
-        return (matches, ordered.map(\.key.team))
+        return (matches, teams)
     }
 }
 
