@@ -7,7 +7,9 @@
 /// capitals (`12A`, `12-2`, `12A-HS`, `12-BIS`).
 enum HouseNumberParser {
     private static let wordSuffixes: Set<String> = ["bis", "hs", "huis"]
-    private static let keywords: Set<String> = ["nr", "nummer", "huisnummer", "huisnr"]
+    /// Keywords before a number, lower case; compared byte for byte, ignoring ASCII case (no
+    /// other character lower-cases to these letters).
+    private static let keywords: [[UInt8]] = ["nr", "nummer", "huisnummer", "huisnr"].map { Array($0.utf8) }
     private static let boxWords: Set<String> = ["postbus", "antwoordnummer"]
 
     /// Parses a number of one to five digits (not starting with 0) and its suffix at `i`.
@@ -98,13 +100,20 @@ enum HouseNumberParser {
         guard spaces > 0 || punctuation else { return (false, nil) }
         let start = StreetNames.wordStart(t, endingAt: k)
         guard start < k, !t.isWordCharacter(before: start) else { return (false, nil) }
-        if k - start <= 10, keywords.contains(t.string(start..<k).lowercased()) {
+        if k - start <= 10, isKeyword(t, start, k) {
             return (true, streetEnding(at: start - 1, t))
         }
         if !punctuation, let street = StreetNames.street(t, lastWord: start, k) {
             return (true, street)
         }
         return (false, nil)
+    }
+
+    /// Whether `start..<end` is one of ``keywords`` in any letter case.
+    private static func isKeyword(_ t: EntityBytes, _ start: Int, _ end: Int) -> Bool {
+        keywords.contains { keyword in
+            keyword.count == end - start && keyword.indices.allSatisfy { EntityBytes.lower(t.at(start + $0)) == keyword[$0] }
+        }
     }
 
     /// The street word ending at `end` (a space must follow it), if that is one.

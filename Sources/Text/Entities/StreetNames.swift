@@ -62,7 +62,8 @@ enum StreetNames {
     /// The length of a suffix from `list` that the word ends in, ignoring case.
     private static func longestSuffix(_ t: EntityBytes, _ start: Int, _ end: Int, in list: [[UInt8]]) -> Int? {
         var found: Int?
-        for suffix in list where end - start >= suffix.count && suffix.count > (found ?? 0) {
+        let last = EntityBytes.lower(t.at(end - 1))
+        for suffix in list where end - start >= suffix.count && suffix.count > (found ?? 0) && suffix.last == last {
             var matches = true
             for (k, b) in suffix.enumerated() where EntityBytes.lower(t.at(end - suffix.count + k)) != b {
                 matches = false
