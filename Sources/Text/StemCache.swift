@@ -1,4 +1,3 @@
-import Glibc
 import Synchronization
 
 /// Remembers the stems of words already seen, so frequent words are stemmed once.
@@ -45,7 +44,7 @@ struct StemCache {
                     let slot = slots[index]
                     if slot.offset < 0 { return nil }
                     if slot.hash == hash, Int(slot.wordLength) == word.count,
-                       memcmp(arena + Int(slot.offset), start, word.count) == 0 {
+                       StemCache.equal(arena + Int(slot.offset), start, word.count) {
                         let stemLength = Int(slot.stemLength)
                         output.update(from: arena + Int(slot.offset) + word.count, count: stemLength)
                         return stemLength
@@ -59,6 +58,33 @@ struct StemCache {
         let length = DutchStemmer.stem(word, into: room)
         insert(word, UnsafeBufferPointer(start: output, count: length), hash: hash)
         return length
+    }
+
+    /// Whether the `count` bytes at `a` and `b` are equal: a few loads, overlapping at the end,
+    /// cheaper than a call to `memcmp` for words this short.
+    @inline(__always)
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        let a = UnsafeRawPointer(a)
+        let b = UnsafeRawPointer(b)
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                guard a.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+                    == b.loadUnaligned(fromByteOffset: offset, as: UInt64.self) else { return false }
+                offset += 8
+            }
+            return offset == count || a.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                == b.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+        }
+        if count >= 4 {
+            return a.loadUnaligned(as: UInt32.self) == b.loadUnaligned(as: UInt32.self)
+                && a.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+                == b.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+        }
+        for offset in 0..<count where a.load(fromByteOffset: offset, as: UInt8.self) != b.load(fromByteOffset: offset, as: UInt8.self) {
+            return false
+        }
+        return true
     }
 
     private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>, hash: UInt64) {

@@ -30,13 +30,15 @@ public struct TextAnalyzer: Sendable {
     }
 }
 
-/// Byte classes of ASCII: 0 separator, 1 sentence end, 2 apostrophe, else the folded letter.
-private let asciiClasses: [UInt8] = (0..<128).map { byte -> UInt8 in
+/// Byte classes: 0 separator, 1 sentence end, 2 apostrophe, 3 start of a non-ASCII character,
+/// else the folded letter (so every class from 0x30 up is a word byte).
+private let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
     switch byte {
     case 48...57, 97...122: UInt8(byte)
     case 65...90: UInt8(byte + 32)
     case 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A: 1
     case 0x27: 2
+    case 0x80...: 3
     default: 0
     }
 }
@@ -73,27 +75,42 @@ private struct Scanner {
         output[0] = 0x20
         count = 1
         guard end > 0, let base = bytes.baseAddress else { return }
-        asciiClasses.withUnsafeBufferPointer { table in
+        byteClasses.withUnsafeBufferPointer { table in
             let classes = table.baseAddress!
             // The hot state lives in locals; `self` is brought up to date around the rare calls.
             var count = 1
             var wordStart = -1
             var offset = 0
             while offset < end {
-                let byte = base[offset]
-                if byte < 0x80 {
-                    let cls = classes[Int(byte)]
-                    if cls >= 0x30 {
-                        if wordStart < 0 {
-                            self.count = count
-                            beginWord(at: offset)
-                            count = self.count
-                            wordStart = offset
-                        }
-                        output[count] = cls
+                let cls = classes[Int(base[offset])]
+                if cls >= 0x30 {
+                    if wordStart < 0 {
+                        self.count = count
+                        beginWord(at: offset)
+                        count = self.count
+                        wordStart = offset
+                    }
+                    output[count] = cls
+                    count += 1
+                    offset += 1
+                    // the rest of a run of ASCII letters and digits
+                    while offset < end {
+                        let next = classes[Int(base[offset])]
+                        guard next >= 0x30 else { break }
+                        output[count] = next
                         count += 1
-                    } else if cls == 2, wordStart >= 0, offset + 1 < end, base[offset + 1] < 0x80,
-                              classes[Int(base[offset + 1])] >= 0x30 {
+                        offset += 1
+                    }
+                } else if cls == 3 {
+                    self.count = count
+                    self.wordStart = wordStart
+                    let (scalar, length) = decode(at: offset)
+                    nonASCII(scalar, at: offset, tokens: &tokens)
+                    count = self.count
+                    wordStart = self.wordStart
+                    offset += length
+                } else {
+                    if cls == 2, wordStart >= 0, offset + 1 < end, classes[Int(base[offset + 1])] >= 0x30 {
                         // an apostrophe inside a word: auto's
                     } else {
                         if wordStart >= 0 {
@@ -106,14 +123,6 @@ private struct Scanner {
                         if cls == 1 { sentenceEnded = true }
                     }
                     offset += 1
-                } else {
-                    self.count = count
-                    self.wordStart = wordStart
-                    let (scalar, length) = decode(at: offset)
-                    nonASCII(scalar, at: offset, tokens: &tokens)
-                    count = self.count
-                    wordStart = self.wordStart
-                    offset += length
                 }
             }
             self.count = count
