@@ -137,19 +137,28 @@ public struct Router: Sendable {
     private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
         let subjectFound = EntityScanner.scan(Router.prefix(subject, limit))
         let found = EntityScanner.scan(Router.prefix(text, max(0, limit - subject.utf8.count)))
-        let first = { (pick: (Entities) -> [String]) in pick(subjectFound) + pick(found) }
         let houseNumber = subjectFound.houseNumbers.first ?? found.houseNumbers.first
         var entities = DetectedEntities(
-            postcode: first { $0.postcodes.map(\.postcode) }.first,
+            postcode: subjectFound.postcodes.first?.postcode ?? found.postcodes.first?.postcode,
             houseNumber: houseNumber?.number,
             street: houseNumber?.street,
             place: places.first?.name,
-            phones: first { $0.phones.map(\.number) },
-            emails: first { $0.emails.map(\.address) },
+            phones: Router.joined(subjectFound.phones, found.phones) { $0.number },
+            emails: Router.joined(subjectFound.emails, found.emails) { $0.address },
             bsnCount: subjectFound.bsns.count + found.bsns.count)
         entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
             ?? places.first.map { config.areas[$0.area].name }
         return entities
+    }
+
+    /// The values of the subject's matches, then the text's (no arrays built when both are empty).
+    private static func joined<Match>(_ subject: [Match], _ text: [Match], _ value: (Match) -> String) -> [String] {
+        if subject.isEmpty && text.isEmpty { return [] }
+        var values: [String] = []
+        values.reserveCapacity(subject.count + text.count)
+        for match in subject { values.append(value(match)) }
+        for match in text { values.append(value(match)) }
+        return values
     }
 
     /// At most the first `limit` UTF-8 bytes of `text` (a cut character becomes U+FFFD).
