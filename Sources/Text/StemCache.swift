@@ -55,8 +55,16 @@ struct StemCache {
             }
         }
         if let found { return found }
+        return stemAndRemember(word, into: room, hash: hash)
+    }
+
+    /// The miss path, out of line so the look-up above stays small.
+    @inline(never)
+    private mutating func stemAndRemember(
+        _ word: UnsafeBufferPointer<UInt8>, into room: UnsafeMutableBufferPointer<UInt8>, hash: UInt64
+    ) -> Int {
         let length = DutchStemmer.stem(word, into: room)
-        insert(word, UnsafeBufferPointer(start: output, count: length), hash: hash)
+        insert(word, UnsafeBufferPointer(rebasing: room[..<length]), hash: hash)
         return length
     }
 

@@ -98,6 +98,8 @@ public struct Router: Sendable {
         var totals = teamNames.map { TeamScore(team: $0, score: 0, terms: []) }
         for (match, index) in zip(matches, teamIndices) {
             totals[index].score += match.weight
+            // One allocation per team instead of growing from empty.
+            if totals[index].terms.isEmpty { totals[index].terms.reserveCapacity(matches.count) }
             totals[index].terms.append(match.term)
         }
         var order = Array(totals.indices)
