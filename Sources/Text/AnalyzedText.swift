@@ -36,13 +36,16 @@ public struct AnalyzedText: Sendable {
         tokenIndex(offset) { $0.stemStart }
     }
 
+    @inline(__always)
     private func tokenIndex(_ offset: Int, _ start: (TokenSpan) -> Int) -> Int? {
-        var low = 0
-        var high = tokens.count
-        while low < high {
-            let middle = (low + high) / 2
-            if start(tokens[middle]) <= offset { low = middle + 1 } else { high = middle }
+        tokens.withUnsafeBufferPointer { tokens in
+            var low = 0
+            var high = tokens.count
+            while low < high {
+                let middle = (low + high) / 2
+                if start(tokens[middle]) <= offset { low = middle + 1 } else { high = middle }
+            }
+            return low == 0 ? nil : low - 1
         }
-        return low == 0 ? nil : low - 1
     }
 }

@@ -46,7 +46,7 @@ struct StemCache {
                     if slot.hash == hash, Int(slot.wordLength) == word.count,
                        StemCache.equal(arena + Int(slot.offset), start, word.count) {
                         let stemLength = Int(slot.stemLength)
-                        output.update(from: arena + Int(slot.offset) + word.count, count: stemLength)
+                        StemCache.copy(arena + Int(slot.offset) + word.count, to: output, stemLength)
                         return stemLength
                     }
                     index = (index + 1) & mask
@@ -93,6 +93,30 @@ struct StemCache {
             return false
         }
         return true
+    }
+
+    /// Copies `count` bytes like ``equal(_:_:_:)`` reads them (the overlapping stores write
+    /// the same bytes twice); `from` and `to` must not overlap.
+    @inline(__always)
+    private static func copy(_ from: UnsafePointer<UInt8>, to: UnsafeMutablePointer<UInt8>, _ count: Int) {
+        let source = UnsafeRawPointer(from)
+        let target = UnsafeMutableRawPointer(to)
+        if count >= 8 {
+            var offset = 0
+            while offset + 8 <= count {
+                target.storeBytes(of: source.loadUnaligned(fromByteOffset: offset, as: UInt64.self), toByteOffset: offset, as: UInt64.self)
+                offset += 8
+            }
+            let last = source.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+            target.storeBytes(of: last, toByteOffset: count - 8, as: UInt64.self)
+        } else if count >= 4 {
+            let first = source.loadUnaligned(as: UInt32.self)
+            let last = source.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+            target.storeBytes(of: first, as: UInt32.self)
+            target.storeBytes(of: last, toByteOffset: count - 4, as: UInt32.self)
+        } else {
+            for offset in 0..<count { to[offset] = from[offset] }
+        }
     }
 
     private mutating func insert(_ word: UnsafeBufferPointer<UInt8>, _ stem: UnsafeBufferPointer<UInt8>, hash: UInt64) {
