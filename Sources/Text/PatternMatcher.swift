@@ -97,23 +97,32 @@ public struct PatternMatcher: Sendable {
             firstState = Int(firstNext & Int32.max)
             secondState = Int(secondNext & Int32.max)
             offset += 1
-            if firstNext < 0 { firstHits.append(firstState); firstHits.append(offset) }
-            if secondNext < 0 { secondHits.append(secondState); secondHits.append(offset) }
+            if firstNext < 0 { note(&firstHits, firstState, offset) }
+            if secondNext < 0 { note(&secondHits, secondState, offset) }
         }
         var rest = offset
         while rest < first.count {
             let next = firstTable[firstState &+ Int(firstClasses[Int(first[rest])])]
             firstState = Int(next & Int32.max)
             rest += 1
-            if next < 0 { firstHits.append(firstState); firstHits.append(rest) }
+            if next < 0 { note(&firstHits, firstState, rest) }
         }
         while offset < second.count {
             let next = secondTable[secondState &+ Int(secondClasses[Int(second[offset])])]
             secondState = Int(next & Int32.max)
             offset += 1
-            if next < 0 { secondHits.append(secondState); secondHits.append(offset) }
+            if next < 0 { note(&secondHits, secondState, offset) }
         }
     }
+}
+
+/// Notes a (state, end) hit; the first one reserves room for several, so a text with a few
+/// matches allocates once instead of growing from empty, and one without any allocates nothing.
+@inline(__always)
+private func note(_ hits: inout [Int], _ state: Int, _ end: Int) {
+    if hits.count + 2 > hits.capacity { hits.reserveCapacity(max(16, 2 * hits.capacity)) }
+    hits.append(state)
+    hits.append(end)
 }
 
 /// Builds the trie, then the failure links and the full transition table.
