@@ -51,15 +51,13 @@ struct Tally {
         var teams: [Int] = []
         matches.reserveCapacity(ordered.count)
         teams.reserveCapacity(ordered.count)
-        config.teams.withUnsafeBufferPointer { configTeams in
-            for hit in ordered {
-                // Fields read in place: copying a whole TeamConfig retains every one of its strings.
-                let weight = configTeams[hit.key.team].signals[hit.key.signal].weight
-                matches.append(SignalMatch(
-                    term: configTeams[hit.key.team].signals[hit.key.signal].text, team: configTeams[hit.key.team].name,
-                    weight: weight * (hit.field == .subject ? subjectWeight : 1), field: hit.field, range: hit.range))
-                teams.append(hit.key.team)
-            }
+        for hit in ordered {
+            // Fields read in place: copying a whole TeamConfig retains every one of its strings.
+            let signal = config.teams[hit.key.team].signals[hit.key.signal]
+            matches.append(SignalMatch(
+                term: signal.text, team: config.teams[hit.key.team].name,
+                weight: signal.weight * (hit.field == .subject ? subjectWeight : 1), field: hit.field, range: hit.range))
+            teams.append(hit.key.team)
         }
         return (matches, teams)
     }
