@@ -111,12 +111,14 @@ public struct JSONWriter {
         value.withUTF8 { utf8 in
             guard let base = utf8.baseAddress else { return }
             var start = 0
-            for index in 0..<utf8.count {
-                let byte = base[index]
-                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+            var index = 0
+            while index < utf8.count {
+                index = JSONBytes.firstSpecial(in: utf8, from: index)
+                guard index < utf8.count else { break }
                 bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-                appendEscape(byte)
-                start = index + 1
+                appendEscape(base[index])
+                index += 1
+                start = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: utf8.count - start))
         }
