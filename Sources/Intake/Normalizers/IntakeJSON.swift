@@ -110,9 +110,16 @@ extension IntakeJSON.Node {
 extension StringProtocol {
     /// The text without leading and trailing spaces, tabs and line breaks.
     var trimmingSpaces: String {
-        // Fast path: ASCII non-space at both ends.
+        // Fast path: ASCII non-space at both ends (an ASCII byte is a whole scalar).
+        let solidEnds = utf8.withContiguousStorageIfAvailable { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first > 0x20 && first < 0x7F && last > 0x20 && last < 0x7F
+        }
+        if solidEnds == true { return String(self) }
         let solid = { (scalar: Unicode.Scalar) in scalar.value > 0x20 && scalar.value < 0x7F }
-        if let first = unicodeScalars.first, let last = unicodeScalars.last, solid(first), solid(last) { return String(self) }
+        if solidEnds == nil, let first = unicodeScalars.first, let last = unicodeScalars.last, solid(first), solid(last) {
+            return String(self)
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })

@@ -1,3 +1,5 @@
+import Messages
+
 extension IntakeJSON {
     /// The deepest nesting of arrays and objects accepted.
     static let maxDepth = 64
@@ -8,19 +10,26 @@ extension IntakeJSON {
     /// ``maxDepth`` levels, reports the byte offset of any error, keeps key order and
     /// repairs invalid UTF-8 inside strings with U+FFFD. A leading UTF-8 BOM is skipped.
     static func parse(_ bytes: [UInt8]) throws(NormalizeError) -> Node {
-        var parser = Parser(bytes: bytes)
-        return try parser.parseDocument()
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<Node, NormalizeError> in
+            var parser = Parser(bytes: buffer)
+            do throws(NormalizeError) {
+                return .success(try parser.parseDocument())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// A recursive-descent parser; recursion is bounded by ``maxDepth``.
     private struct Parser {
-        let bytes: [UInt8]
+        let bytes: UnsafeBufferPointer<UInt8>
         var position = 0
         var depth = 0
 
-        init(bytes: [UInt8]) {
+        init(bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+            if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { position = 3 }
         }
 
         mutating func parseDocument() throws(NormalizeError) -> Node {
@@ -74,7 +83,7 @@ extension IntakeJSON {
             try enter()
             position += 1
             var object = Object()
-            var seen = Set<String>()
+            var seen = Set<String>()  // filled only for large objects; small ones are searched
             skipWhitespace()
             if position < bytes.count, bytes[position] == UInt8(ascii: "}") {
                 position += 1
@@ -88,7 +97,7 @@ extension IntakeJSON {
                 }
                 let keyOffset = position
                 let key = try parseString()
-                guard seen.insert(key).inserted else { throw .duplicateKey(key, offset: keyOffset) }
+                guard Self.isNew(key, in: object.members, seen: &seen) else { throw .duplicateKey(key, offset: keyOffset) }
                 skipWhitespace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ":") else {
                     throw fail("expected ':' after key")
@@ -104,6 +113,13 @@ extension IntakeJSON {
             }
             depth -= 1
             return .object(object)
+        }
+
+        /// Whether `key` is not among `members`; a set takes over from searching at 16 members.
+        static func isNew(_ key: String, in members: [(key: String, value: Node)], seen: inout Set<String>) -> Bool {
+            if members.count < 16 { return !members.contains { $0.key == key } }
+            if seen.isEmpty { seen = Set(members.lazy.map(\.key)) }
+            return seen.insert(key).inserted
         }
 
         mutating func parseArray() throws(NormalizeError) -> Node {
@@ -160,7 +176,7 @@ extension IntakeJSON {
                 guard position < bytes.count, isDigit(bytes[position]) else { throw fail("invalid number", at: start) }
                 skipDigits()
             }
-            return .number(String(decoding: bytes[start..<position], as: UTF8.self))
+            return .number(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
         }
 
         func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
@@ -173,8 +189,20 @@ extension IntakeJSON {
         mutating func parseString() throws(NormalizeError) -> String {
             let start = position
             position += 1
+            let runStart = position
+            // Most strings have no escape: then they are decoded in place.
+            position = JSONBytes.firstSpecial(in: bytes, from: position)
+            if position < bytes.count && bytes[position] == UInt8(ascii: "\"") {
+                position += 1
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<(position - 1)]), as: UTF8.self)
+            }
+            return try parseEscapedString(start: start, runStart: runStart)
+        }
+
+        /// The rest of a string from its first escape or control character at `position`.
+        mutating func parseEscapedString(start: Int, runStart: Int) throws(NormalizeError) -> String {
             var buffer: [UInt8] = []
-            var runStart = position
+            var runStart = runStart
             while position < bytes.count {
                 let byte = bytes[position]
                 if byte == UInt8(ascii: "\"") {

@@ -133,11 +133,18 @@ public enum WebhookHandler {
 
     /// Whether the top-level JSON object has a `channel` member (a cheap byte test first).
     private static func hasChannelKey(_ body: [UInt8]) -> Bool {
-        let needle = Array("\"channel\"".utf8)
-        guard body.count >= needle.count else { return false }
-        var found = false
-        for start in 0...(body.count - needle.count) where body[start] == needle[0] {
-            if body[start..<(start + needle.count)].elementsEqual(needle) { found = true; break }
+        let found = body.withUnsafeBufferPointer { bytes in
+            let needle: StaticString = "\"channel\""
+            let count = needle.utf8CodeUnitCount
+            var start = 0
+            // Every match starts at a quote, and the scan stops at every quote.
+            while true {
+                start = JSONBytes.firstSpecial(in: bytes, from: start)
+                guard start + count <= bytes.count else { return false }
+                if UnsafeBufferPointer(rebasing: bytes[start..<(start + count)])
+                    .elementsEqual(UnsafeBufferPointer(start: needle.utf8Start, count: count)) { return true }
+                start += 1
+            }
         }
         guard found else { return false }
         return (try? IntakeJSON.parse(body).object?["channel"]) != nil
