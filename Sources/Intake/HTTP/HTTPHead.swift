@@ -18,19 +18,46 @@ struct HTTPHead: Sendable {
 
     /// Parses the lines of a header section found in `bytes` (the first is the request line).
     static func parse(_ bytes: [UInt8], lines: [Range<Int>], limits: HTTPLimits) throws(HTTPFramingError) -> HTTPHead {
-        guard let first = lines.first else { throw .bad("empty request") }
-        let (method, target, minor) = try requestLine(bytes[first])
-        var headers = HTTPHeaders()
-        for line in lines.dropFirst() {
-            let field = try HTTPHead.field(bytes[line])
-            headers.add(field.name, field.value)
+        let result = bytes.withUnsafeBufferPointer { buffer -> Result<HTTPHead, HTTPFramingError> in
+            do throws(HTTPFramingError) {
+                return .success(try parse(buffer, lines: lines, limits: limits))
+            } catch {
+                return .failure(error)
+            }
         }
-        let hosts = headers.values("host")
-        if hosts.count > 1 { throw .bad("more than one Host field") }
-        if minor >= 1 && hosts.isEmpty { throw .bad("missing Host field") }
-        let framing = try framing(headers, minorVersion: minor, limits: limits)
+        return try result.get()
+    }
+
+    private static func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, lines: [Range<Int>], limits: HTTPLimits
+    ) throws(HTTPFramingError) -> HTTPHead {
+        guard let first = lines.first else { throw .bad("empty request") }
+        let (method, target, minor) = try requestLine(bytes, first)
+        var headers = HTTPHeaders()
+        headers.reserve(lines.count - 1)
+        // The fields framing depends on, noted while the names are at hand as bytes.
+        var hostCount = 0
+        var hasEncodings = false
+        var lengths: [String] = []
+        var expect: String?
+        for line in lines.dropFirst() {
+            let (field, name) = try HTTPHead.field(bytes, line)
+            if name.count == 4 && matches(name, "host") {
+                hostCount += 1
+            } else if name.count == 14 && matches(name, "content-length") {
+                lengths.append(field.value)
+            } else if name.count == 17 && matches(name, "transfer-encoding") {
+                hasEncodings = true
+            } else if name.count == 6 && expect == nil && matches(name, "expect") {
+                expect = field.value
+            }
+            headers.append(field)
+        }
+        if hostCount > 1 { throw .bad("more than one Host field") }
+        if minor >= 1 && hostCount == 0 { throw .bad("missing Host field") }
+        let framing = try framing(headers, hasEncodings: hasEncodings, lengths: lengths, minorVersion: minor, limits: limits)
         var expectsContinue = false
-        if let expect = headers["expect"] {
+        if let expect {
             guard expect.lowercased() == "100-continue" else {
                 throw HTTPFramingError(status: 417, label: "expectation-failed", detail: "only 'Expect: 100-continue' is supported")
             }
@@ -40,24 +67,49 @@ struct HTTPHead: Sendable {
                         expectsContinue: expectsContinue)
     }
 
+    /// Whether a valid field name equals `lowercase` (letters and `-`) in any case.
+    private static func matches(_ name: Slice<UnsafeBufferPointer<UInt8>>, _ lowercase: StaticString) -> Bool {
+        let literal = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        var offset = 0
+        for byte in name {
+            // Token bytes: `| 0x20` folds only A-Z onto a-z, and keeps `-`.
+            guard byte | 0x20 == literal[offset] else { return false }
+            offset += 1
+        }
+        return offset == literal.count
+    }
+
     /// `METHOD SP TARGET SP HTTP/1.x`, with single spaces.
-    private static func requestLine(_ line: ArraySlice<UInt8>) throws(HTTPFramingError) -> (String, String, Int) {
-        let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw .bad("malformed request line") }
-        guard !parts[0].isEmpty, parts[0].allSatisfy(isTokenByte) else { throw .bad("malformed method") }
-        let target = parts[1]
-        guard !target.isEmpty, target.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { throw .bad("malformed request target") }
-        let version = Array(parts[2])
-        guard version.count == 8, version.starts(with: Array("HTTP/".utf8)), version[6] == UInt8(ascii: "."),
-              isDigit(version[5]), isDigit(version[7]) else { throw .bad("malformed HTTP version") }
-        guard version[5] == UInt8(ascii: "1") else {
+    private static func requestLine(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>
+    ) throws(HTTPFramingError) -> (String, String, Int) {
+        var space1 = -1
+        var space2 = -1
+        for index in line where bytes[index] == 0x20 {
+            if space1 < 0 { space1 = index } else if space2 < 0 { space2 = index } else { throw .bad("malformed request line") }
+        }
+        guard space2 >= 0 else { throw .bad("malformed request line") }
+        let method = line.lowerBound..<space1
+        let target = (space1 + 1)..<space2
+        let version = (space2 + 1)..<line.upperBound
+        guard !method.isEmpty, method.allSatisfy({ isTokenByte(bytes[$0]) }) else { throw .bad("malformed method") }
+        guard !target.isEmpty, target.allSatisfy({ bytes[$0] > 0x20 && bytes[$0] < 0x7F }) else {
+            throw .bad("malformed request target")
+        }
+        let v = version.lowerBound
+        guard version.count == 8, bytes[v] == UInt8(ascii: "H"), bytes[v + 1] == UInt8(ascii: "T"),
+              bytes[v + 2] == UInt8(ascii: "T"), bytes[v + 3] == UInt8(ascii: "P"), bytes[v + 4] == UInt8(ascii: "/"),
+              bytes[v + 6] == UInt8(ascii: "."), isDigit(bytes[v + 5]), isDigit(bytes[v + 7])
+        else { throw .bad("malformed HTTP version") }
+        guard bytes[v + 5] == UInt8(ascii: "1") else {
             throw HTTPFramingError(status: 505, label: "version-not-supported", detail: "only HTTP/1.0 and HTTP/1.1 are supported")
         }
-        var targetText = String(decoding: target, as: UTF8.self)
+        var targetText = String(decoding: UnsafeBufferPointer(rebasing: bytes[target]), as: UTF8.self)
         if !targetText.hasPrefix("/") {
             targetText = try originForm(targetText)
         }
-        return (String(decoding: parts[0], as: UTF8.self), targetText, Int(version[7] - UInt8(ascii: "0")))
+        return (String(decoding: UnsafeBufferPointer(rebasing: bytes[method]), as: UTF8.self), targetText,
+                Int(bytes[v + 7] - UInt8(ascii: "0")))
     }
 
     /// The path and query of an absolute-form target (`http://host/p?q` → `/p?q`).
@@ -71,28 +123,43 @@ struct HTTPHead: Sendable {
         throw .bad("malformed request target")
     }
 
-    /// `name: value` with no white space before the colon and no obs-fold.
-    private static func field(_ line: ArraySlice<UInt8>) throws(HTTPFramingError) -> HTTPField {
-        guard let first = line.first else { throw .bad("empty field line") }
+    /// `name: value` with no white space before the colon and no obs-fold; also the name's bytes.
+    private static func field(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ line: Range<Int>
+    ) throws(HTTPFramingError) -> (HTTPField, Slice<UnsafeBufferPointer<UInt8>>) {
+        guard !line.isEmpty else { throw .bad("empty field line") }
+        let first = bytes[line.lowerBound]
         if first == 0x20 || first == 0x09 { throw .bad("obsolete line folding in the header section") }
-        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { throw .bad("header field without a colon") }
-        let name = line[line.startIndex..<colon]
+        var colon = line.lowerBound
+        while colon < line.upperBound && bytes[colon] != UInt8(ascii: ":") { colon += 1 }
+        guard colon < line.upperBound else { throw .bad("header field without a colon") }
+        let name = bytes[line.lowerBound..<colon]
         if let last = name.last, last == 0x20 || last == 0x09 { throw .bad("white space before the colon of a header field") }
         guard !name.isEmpty, name.allSatisfy(isTokenByte) else { throw .bad("malformed header field name") }
-        var value = line[(colon + 1)...]
-        while let head = value.first, head == 0x20 || head == 0x09 { value = value.dropFirst() }
-        while let tail = value.last, tail == 0x20 || tail == 0x09 { value = value.dropLast() }
+        var start = colon + 1
+        var end = line.upperBound
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let value = bytes[start..<end]
         guard value.allSatisfy({ $0 == 0x09 || $0 >= 0x20 && $0 != 0x7F }) else {
             throw .bad("control character in a header field value")
         }
-        return HTTPField(String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self))
+        // Token bytes are ASCII, so lower-casing them byte by byte is what `lowercased()` does.
+        let lowered = String(unsafeUninitializedCapacity: name.count) { buffer in
+            for (offset, byte) in name.enumerated() {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+            }
+            return name.count
+        }
+        let field = HTTPField(lowercased: lowered, String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self))
+        return (field, name)
     }
 
     /// The body framing from `Transfer-Encoding` and `Content-Length` (RFC 9112, section 6.3).
-    private static func framing(_ headers: HTTPHeaders, minorVersion: Int, limits: HTTPLimits) throws(HTTPFramingError) -> Framing {
-        let encodings = headers.values("transfer-encoding")
-        let lengths = headers.values("content-length")
-        if !encodings.isEmpty {
+    private static func framing(
+        _ headers: HTTPHeaders, hasEncodings: Bool, lengths: [String], minorVersion: Int, limits: HTTPLimits
+    ) throws(HTTPFramingError) -> Framing {
+        if hasEncodings {
             if !lengths.isEmpty { throw .bad("both Content-Length and Transfer-Encoding") }
             if minorVersion == 0 { throw .bad("Transfer-Encoding in an HTTP/1.0 request") }
             let codings = headers.tokens("transfer-encoding").map { $0.split(separator: ";").first.map(String.init) ?? $0 }
@@ -108,15 +175,12 @@ struct HTTPHead: Sendable {
         guard !lengths.isEmpty else { return .length(0) }
         var length: Int?
         for value in lengths {
-            // Comma-separated members, each digits with optional white space around (by bytes).
-            for member in value.utf8.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false) {
-                let digits = member.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }
-                guard !digits.isEmpty, digits.allSatisfy(isDigit) else { throw .bad("invalid Content-Length") }
-                guard digits.count <= 15 else { throw .bad("Content-Length too large to read") }
-                let number = digits.reversed().reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
-                if let length, length != number { throw .bad("several different Content-Length values") }
-                length = number
+            var value = value
+            let known = length
+            let parsed = value.withUTF8 { utf8 in
+                Result { () throws(HTTPFramingError) in try contentLength(utf8, agreeingWith: known) }
             }
+            length = try parsed.get()
         }
         let body = length ?? 0
         if body > limits.maxBody {
@@ -124,19 +188,41 @@ struct HTTPHead: Sendable {
         }
         return .length(body)
     }
+
+    /// The length in one `Content-Length` value: comma-separated members, each digits with
+    /// optional white space around, all equal to each other and to `known`.
+    private static func contentLength(
+        _ bytes: UnsafeBufferPointer<UInt8>, agreeingWith known: Int?
+    ) throws(HTTPFramingError) -> Int {
+        var length = known
+        var memberStart = 0
+        while true {
+            var end = memberStart
+            while end < bytes.count && bytes[end] != UInt8(ascii: ",") { end += 1 }
+            var low = memberStart
+            var high = end
+            while low < high, bytes[low] == 0x20 || bytes[low] == 0x09 { low += 1 }
+            while high > low, bytes[high - 1] == 0x20 || bytes[high - 1] == 0x09 { high -= 1 }
+            let digits = bytes[low..<high]
+            guard !digits.isEmpty, digits.allSatisfy(isDigit) else { throw .bad("invalid Content-Length") }
+            guard digits.count <= 15 else { throw .bad("Content-Length too large to read") }
+            let number = digits.reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
+            if let length, length != number { throw .bad("several different Content-Length values") }
+            length = number
+            guard end < bytes.count else { return number }
+            memberStart = end + 1
+        }
+    }
 }
 
 /// `tchar` of RFC 9110: the characters of a token.
-func isTokenByte(_ byte: UInt8) -> Bool { tokenBytes[Int(byte)] }
-
-private let tokenBytes: [Bool] = (0..<256).map { value in
-    let byte = UInt8(value)
-    switch byte {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-        return true
-    default:
-        return "!#$%&'*+-.^_`|~".utf8.contains(byte)
-    }
+func isTokenByte(_ byte: UInt8) -> Bool {
+    // One bit per tchar: ALPHA, DIGIT and !#$%&'*+-.^_`|~, bytes 0-63 and 64-127.
+    let low: UInt64 = 0x03FF_6CFA_0000_0000
+    let high: UInt64 = 0x57FF_FFFF_C7FF_FFFE
+    if byte < 64 { return low >> UInt64(byte) & 1 == 1 }
+    if byte < 128 { return high >> UInt64(byte - 64) & 1 == 1 }
+    return false
 }
 
 func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }

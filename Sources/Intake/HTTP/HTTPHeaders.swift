@@ -12,6 +12,12 @@ public struct HTTPField: Sendable, Hashable {
         self.name = HTTPHeaders.lowercased(name)
         self.value = value
     }
+
+    /// Creates a field whose name is lower case already.
+    init(lowercased name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
 }
 
 /// The header fields of a request or response, in the order they came.
@@ -44,6 +50,16 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     /// Appends a field.
     public mutating func add(_ name: String, _ value: String) {
         fields.append(HTTPField(name, value))
+    }
+
+    /// Appends a field whose name is lower case already.
+    mutating func append(_ field: HTTPField) {
+        fields.append(field)
+    }
+
+    /// Makes room for `count` more fields.
+    mutating func reserve(_ count: Int) {
+        fields.reserveCapacity(fields.count + count)
     }
 
     /// Iterates over the fields.

@@ -34,7 +34,24 @@ public struct HTTPRequest: Sendable, Hashable {
 
     /// The media type of `Content-Type`, lower-cased and without parameters, if given.
     public var mediaType: String? {
-        guard let value = headers["content-type"] else { return nil }
+        guard var value = headers["content-type"] else { return nil }
+        // ASCII, as sent: trimmed and lower-cased by bytes, which is what the general path does to it.
+        let ascii = value.withUTF8 { bytes -> String? in
+            var end = 0
+            while end < bytes.count && bytes[end] != UInt8(ascii: ";") { end += 1 }
+            var start = 0
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let type = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard type.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: type.count) { buffer in
+                for (offset, byte) in type.enumerated() {
+                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                }
+                return type.count
+            }
+        }
+        if let ascii { return ascii }
         let type = value.utf8.split(separator: UInt8(ascii: ";"), maxSplits: 1, omittingEmptySubsequences: false).first
         return Substring(type ?? value.utf8[...]).httpTrimmed().lowercased()
     }
