@@ -41,6 +41,6 @@ public struct FieldAliases: Sendable, Hashable {
 
     /// The field a key or title is an alias of.
     func field(for name: String) -> FormField? {
-        table[FormField.fold(name)]
+        table.isEmpty ? nil : table[FormField.fold(name)]
     }
 }

@@ -20,7 +20,7 @@ struct FieldMapper {
 
     /// What the values yielded.
     struct Result {
-        var fields: [FormField: String] = [:]
+        var fields = FieldValues()
         var texts: [String] = []
         var attachments: [DecodedAttachment] = []
         var leftovers: [Leftover] = []
@@ -143,38 +143,53 @@ struct FieldMapper {
 
     /// Picks a winner per field; the rest become leftovers.
     private mutating func resolve() {
-        let ranked = matches.enumerated().sorted { lhs, rhs in
-            (lhs.element.depth, lhs.offset) < (rhs.element.depth, rhs.offset)
-        }.map(\.element)
-        var winners: [FormField: Match] = [:]
+        var winners = [Match?](repeating: nil, count: FormField.count)
         var losers: [Match] = []
-        for match in ranked {
-            if match.field == .text {
-                continue
-            } else if winners[match.field] == nil {
-                winners[match.field] = match
-            } else {
-                losers.append(match)
+        // Shallower first, then in order (walk never goes as deep as maxObjectDepth).
+        for depth in 0..<Self.maxObjectDepth {
+            for match in matches where match.depth == depth && match.field != .text {
+                if winners[match.field.slot] == nil {
+                    winners[match.field.slot] = match
+                } else {
+                    losers.append(match)
+                }
             }
         }
         result.texts = matches.filter { $0.field == .text }.map(\.value)
         // Parts of a name or house number count only when they are used.
-        if winners[.name] != nil {
+        if winners[FormField.name.slot] != nil {
             for part in [FormField.firstName, .namePrefix, .lastName] {
-                if let unused = winners.removeValue(forKey: part) { losers.append(unused) }
+                if let unused = winners[part.slot] {
+                    winners[part.slot] = nil
+                    losers.append(unused)
+                }
             }
         } else {
-            let parts = [FormField.firstName, .namePrefix, .lastName].compactMap { winners[$0]?.value }
+            let parts = [FormField.firstName, .namePrefix, .lastName].compactMap { winners[$0.slot]?.value }
             if !parts.isEmpty { result.fields[.name] = parts.joined(separator: " ") }
         }
-        if winners[.houseNumber] == nil {
+        if winners[FormField.houseNumber.slot] == nil {
             for part in [FormField.houseLetter, .houseNumberAddition] {
-                if let unused = winners.removeValue(forKey: part) { losers.append(unused) }
+                if let unused = winners[part.slot] {
+                    winners[part.slot] = nil
+                    losers.append(unused)
+                }
             }
         }
-        for (field, match) in winners where result.fields[field] == nil {
-            result.fields[field] = match.value
+        for case let match? in winners where result.fields[match.field] == nil {
+            result.fields[match.field] = match.value
         }
         result.leftovers += losers.map(\.leftover)
+    }
+}
+
+/// A value per message field, kept in one slot per field rather than hashed.
+struct FieldValues {
+    private var slots = [String?](repeating: nil, count: FormField.count)
+
+    /// The value of `field`, if any.
+    subscript(field: FormField) -> String? {
+        get { slots[field.slot] }
+        set { slots[field.slot] = newValue }
     }
 }

@@ -6,6 +6,29 @@ enum FormField: String, CaseIterable, Sendable {
     case subject, text, name, firstName, namePrefix, lastName, email, phone
     case postcode, houseNumber, houseLetter, houseNumberAddition, street, place
 
+    /// How many fields there are.
+    static let count = 14
+
+    /// The field's place in `allCases`, for tables with one slot per field.
+    var slot: Int {
+        switch self {
+        case .subject: 0
+        case .text: 1
+        case .name: 2
+        case .firstName: 3
+        case .namePrefix: 4
+        case .lastName: 5
+        case .email: 6
+        case .phone: 7
+        case .postcode: 8
+        case .houseNumber: 9
+        case .houseLetter: 10
+        case .houseNumberAddition: 11
+        case .street: 12
+        case .place: 13
+        }
+    }
+
     /// Built-in Dutch and English names, folded (see ``FormField/fold(_:)``).
     var synonyms: Set<String> {
         switch self {

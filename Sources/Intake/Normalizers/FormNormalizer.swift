@@ -59,7 +59,14 @@ public enum FormNormalizer {
                 }
             }
         }
-        for key in contractKeys {
+        // Only a member that is no string, number or null can break the contract.
+        let allScalar = object.members.allSatisfy {
+            switch $0.value {
+            case .string, .number, .null: true
+            default: false
+            }
+        }
+        for key in contractKeys where !allScalar {
             guard let value = object[key] else { continue }
             switch value {
             case .string, .number, .null: continue
@@ -100,7 +107,7 @@ public enum FormNormalizer {
     ) throws(NormalizeError) -> NormalizedInput {
         let values = mapped.fields
         let subject = clean(values[.subject] ?? "")
-        var text = clean(mapped.texts.joined(separator: "\n\n"))
+        var text = clean(mapped.texts.count == 1 ? mapped.texts[0] : mapped.texts.joined(separator: "\n\n"))
         if text.isEmpty {
             text = clean(mapped.leftovers.compactMap(line).joined(separator: "\n"))
         }
@@ -156,7 +163,7 @@ public enum FormNormalizer {
     }
 
     /// House number with its letter and addition: `12`, `12A`, `12A-2`.
-    private static func houseNumber(_ values: [FormField: String]) -> String? {
+    private static func houseNumber(_ values: FieldValues) -> String? {
         guard var number = values[.houseNumber] else { return nil }
         if number.allSatisfy(\.isNumber) {
             if let letter = values[.houseLetter] { number += letter.uppercased() }
@@ -180,13 +187,35 @@ public enum FormNormalizer {
     /// Line breaks as `\n`, control characters other than tab and line break removed, trimmed.
     static func clean(_ text: String) -> String {
         // Most text has no control characters: then only the trimming is left to do.
-        let needsFiltering = text.containsUTF8Byte { ($0 < 0x20 && $0 != 0x0A && $0 != 0x09) || $0 == 0x7F }
+        let needsFiltering = hasControlBytes(text)
         guard needsFiltering else { return text.trimmingSpaces }
         let unified = text.replacingLineBreaks()
         let kept = unified.unicodeScalars.filter {
             $0 == "\n" || $0 == "\t" || !($0.value < 0x20 || $0.value == 0x7F)
         }
         return String(String.UnicodeScalarView(kept)).trimmingSpaces
+    }
+}
+
+/// Whether `text` has a byte below 0x20 other than tab and line feed, or 0x7F; eight bytes
+/// at a time, looked at one by one only when one of them is below 0x20 or 0x7F.
+private func hasControlBytes(_ text: String) -> Bool {
+    let isControl = { (byte: UInt8) in (byte < 0x20 && byte != 0x0A && byte != 0x09) || byte == 0x7F }
+    var text = text
+    return text.withUTF8 { bytes in
+        guard let base = bytes.baseAddress else { return false }
+        let raw = UnsafeRawPointer(base)
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            let deletes = word ^ (ones &* 0x7F)
+            // Exact tests for "some byte is below 0x20" and "some byte is zero".
+            let flagged = ((word &- ones &* 0x20) & ~word | (deletes &- ones) & ~deletes) & (ones &* 0x80)
+            if flagged != 0, bytes[index..<(index + 8)].contains(where: isControl) { return true }
+            index += 8
+        }
+        return bytes[index...].contains(where: isControl)
     }
 }
 
