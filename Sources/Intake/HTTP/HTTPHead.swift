@@ -145,7 +145,7 @@ struct HTTPHead: Sendable {
             throw .bad("control character in a header field value")
         }
         // Token bytes are ASCII, so lower-casing them byte by byte is what `lowercased()` does.
-        let lowered = String(unsafeUninitializedCapacity: name.count) { buffer in
+        let lowered = commonName(name) ?? String(unsafeUninitializedCapacity: name.count) { buffer in
             for (offset, byte) in name.enumerated() {
                 buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
             }
@@ -153,6 +153,25 @@ struct HTTPHead: Sendable {
         }
         let field = HTTPField(lowercased: lowered, String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self))
         return (field, name)
+    }
+
+    /// The lower-case name of a field most requests carry, as a literal (no string is built).
+    private static func commonName(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
+        switch name.count {
+        case 4 where matches(name, "host"): "host"
+        case 6 where matches(name, "accept"): "accept"
+        case 6 where matches(name, "expect"): "expect"
+        case 10 where matches(name, "webhook-id"): "webhook-id"
+        case 10 where matches(name, "user-agent"): "user-agent"
+        case 10 where matches(name, "connection"): "connection"
+        case 12 where matches(name, "content-type"): "content-type"
+        case 13 where matches(name, "authorization"): "authorization"
+        case 14 where matches(name, "content-length"): "content-length"
+        case 17 where matches(name, "webhook-timestamp"): "webhook-timestamp"
+        case 17 where matches(name, "webhook-signature"): "webhook-signature"
+        case 17 where matches(name, "transfer-encoding"): "transfer-encoding"
+        default: nil
+        }
     }
 
     /// The body framing from `Transfer-Encoding` and `Content-Length` (RFC 9112, section 6.3).

@@ -157,6 +157,7 @@ public struct HTTPRequestParser: Sendable {
         let limits = self.limits
         var scan = self.scan
         defer { self.scan = scan }
+        if scan.lines.isEmpty { scan.lines.reserveCapacity(16) }
         // Where the current line would break a size limit; checked per byte with no copies.
         func bound(_ scan: HeadScan) -> Int {
             scan.lines.first.map { $0.upperBound + 2 + limits.maxHeaderBytes } ?? scan.lineStart + limits.maxRequestLine
@@ -164,6 +165,11 @@ public struct HTTPRequestParser: Sendable {
         var limit = bound(scan)
         return buffer.withUnsafeBufferPointer { bytes -> ScanResult in
             while scan.position < bytes.count {
+                // Bytes above CR end no line: only the size limit applies to them.
+                var position = scan.position
+                while position < bytes.count && bytes[position] > 0x0D && position < limit { position += 1 }
+                scan.position = position
+                guard position < bytes.count else { break }
                 let index = scan.position
                 let byte = bytes[index]
                 if byte == 0x0D {
