@@ -1,5 +1,6 @@
 import Foundation
 import Hashing
+import Messages
 
 /// Standard Webhooks v1 signatures: HMAC-SHA256 over `ID.TIMESTAMP.BODY`, sent as
 /// `webhook-signature: v1,BASE64` (several space-separated entries allowed).
@@ -38,7 +39,7 @@ public enum StandardWebhooks {
     public static func verify(id: String?, timestamp: String?, signature: String?, body: [UInt8],
                               keys: [[UInt8]], now: Int64) -> Refusal? {
         guard let id, let timestamp, let signature, !id.isEmpty else { return .missingHeaders }
-        guard !timestamp.isEmpty, timestamp.utf8.count <= 12, timestamp.utf8.allSatisfy(isDigit),
+        guard !timestamp.isEmpty, timestamp.utf8.count <= 12, !timestamp.containsUTF8Byte(where: { !isDigit($0) }),
               let seconds = Int64(timestamp) else { return .badTimestamp }
         guard abs(seconds - now) <= tolerance else { return .outsideTolerance }
         let offered = signatures(signature)
