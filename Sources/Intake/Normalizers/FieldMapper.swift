@@ -155,7 +155,7 @@ struct FieldMapper {
                 }
             }
         }
-        result.texts = matches.filter { $0.field == .text }.map(\.value)
+        for match in matches where match.field == .text { result.texts.append(match.value) }
         // Parts of a name or house number count only when they are used.
         if winners[FormField.name.slot] != nil {
             for part in [FormField.firstName, .namePrefix, .lastName] {

@@ -39,14 +39,16 @@ public enum FormNormalizer {
         _ object: IntakeJSON.Object, source: SourceReference, aliases: FieldAliases
     ) throws(NormalizeError) -> NormalizedInput {
         var channel = Channel.form
-        if let value = object["channel"], value != .null {
+        let channelValue = object["channel"]
+        let attachmentsValue = object["attachments"]
+        if let value = channelValue, value != .null {
             guard let name = value.string, let parsed = Channel(rawValue: name.trimmingSpaces.lowercased()) else {
                 throw .invalidField(field: "channel", reason: "must be one of email, form, webhook, call")
             }
             channel = parsed
         }
         var attachments: [DecodedAttachment] = []
-        if let value = object["attachments"], value != .null {
+        if let value = attachmentsValue, value != .null {
             guard let items = value.array else {
                 throw .invalidField(field: "attachments", reason: "must be an array of {filename, contentType, content}")
             }
@@ -73,7 +75,8 @@ public enum FormNormalizer {
             default: throw .invalidField(field: key, reason: "must be a string")
             }
         }
-        let rest = IntakeJSON.Object(object.members.filter { $0.key != "channel" && $0.key != "attachments" })
+        let rest = channelValue == nil && attachmentsValue == nil
+            ? object : IntakeJSON.Object(object.members.filter { $0.key != "channel" && $0.key != "attachments" })
         var mapped = try FieldMapper.map(rest, properties: nil, aliases: aliases, fieldPrefix: "")
         mapped.attachments = attachments + mapped.attachments
         var fields: [String: JSONValue] = [:]
