@@ -22,18 +22,33 @@ public enum MessageJSON {
             json.key("channelData")
             write(.object(message.channelData), into: &json)
             json.member("id", message.id)
+            // Members written one by one, not through `member(_:object:)`, which builds a list first.
             let location = message.location
-            json.member("location", object: ["area": location.area, "houseNumber": location.houseNumber, "place": location.place,
-                                             "postcode": location.postcode, "street": location.street])
+            json.key("location")
+            json.object { object in
+                object.member("area", location.area)
+                object.member("houseNumber", location.houseNumber)
+                object.member("place", location.place)
+                object.member("postcode", location.postcode)
+                object.member("street", location.street)
+            }
             json.member("receivedAt", message.receivedAt)
             if let routing = message.routing {
                 json.key("routing")
                 write(routing, into: &json)
             }
             json.member("schema", message.schema)
-            json.member("sender", object: ["email": message.sender.email, "name": message.sender.name,
-                                           "phone": message.sender.phone])
-            json.member("source", object: ["name": message.source.name, "ref": message.source.ref])
+            json.key("sender")
+            json.object { object in
+                object.member("email", message.sender.email)
+                object.member("name", message.sender.name)
+                object.member("phone", message.sender.phone)
+            }
+            json.key("source")
+            json.object { object in
+                object.member("name", message.source.name)
+                object.member("ref", message.source.ref)
+            }
             json.member("subject", message.subject)
             json.member("text", message.text)
         }
