@@ -143,43 +143,41 @@ struct FieldMapper {
 
     /// Picks a winner per field; the rest become leftovers.
     private mutating func resolve() {
-        var winners = [Match?](repeating: nil, count: FormField.count)
-        var losers: [Match] = []
+        // Winners and losers as indices into `matches`, so no match is copied.
+        var winners = [Int?](repeating: nil, count: FormField.count)
+        var losers: [Int] = []
         // Shallower first, then in order (walk never goes as deep as maxObjectDepth).
         for depth in 0..<Self.maxObjectDepth {
-            for match in matches where match.depth == depth && match.field != .text {
-                if winners[match.field.slot] == nil {
-                    winners[match.field.slot] = match
-                } else {
-                    losers.append(match)
-                }
+            for index in matches.indices where matches[index].depth == depth && matches[index].field != .text {
+                let slot = matches[index].field.slot
+                if winners[slot] == nil { winners[slot] = index } else { losers.append(index) }
             }
         }
         for match in matches where match.field == .text { result.texts.append(match.value) }
         // Parts of a name or house number count only when they are used.
         if winners[FormField.name.slot] != nil {
-            for part in [FormField.firstName, .namePrefix, .lastName] {
-                if let unused = winners[part.slot] {
-                    winners[part.slot] = nil
-                    losers.append(unused)
-                }
-            }
+            Self.drop([.firstName, .namePrefix, .lastName], from: &winners, into: &losers)
         } else {
-            let parts = [FormField.firstName, .namePrefix, .lastName].compactMap { winners[$0.slot]?.value }
+            let parts = [FormField.firstName, .namePrefix, .lastName].compactMap { winners[$0.slot].map { matches[$0].value } }
             if !parts.isEmpty { result.fields[.name] = parts.joined(separator: " ") }
         }
         if winners[FormField.houseNumber.slot] == nil {
-            for part in [FormField.houseLetter, .houseNumberAddition] {
-                if let unused = winners[part.slot] {
-                    winners[part.slot] = nil
-                    losers.append(unused)
-                }
+            Self.drop([.houseLetter, .houseNumberAddition], from: &winners, into: &losers)
+        }
+        for case let index? in winners where result.fields[matches[index].field] == nil {
+            result.fields[matches[index].field] = matches[index].value
+        }
+        result.leftovers += losers.map { matches[$0].leftover }
+    }
+
+    /// Moves the winners of `parts` to the losers.
+    private static func drop(_ parts: [FormField], from winners: inout [Int?], into losers: inout [Int]) {
+        for part in parts {
+            if let unused = winners[part.slot] {
+                winners[part.slot] = nil
+                losers.append(unused)
             }
         }
-        for case let match? in winners where result.fields[match.field] == nil {
-            result.fields[match.field] = match.value
-        }
-        result.leftovers += losers.map(\.leftover)
     }
 }
 
