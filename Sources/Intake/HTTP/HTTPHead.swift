@@ -70,6 +70,7 @@ struct HTTPHead: Sendable {
     /// Whether a valid field name equals `lowercase` (letters and `-`) in any case.
     private static func matches(_ name: Slice<UnsafeBufferPointer<UInt8>>, _ lowercase: StaticString) -> Bool {
         let literal = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        guard name.count == literal.count else { return false }
         var offset = 0
         for byte in name {
             // Token bytes: `| 0x20` folds only A-Z onto a-z, and keeps `-`.
@@ -155,24 +156,19 @@ struct HTTPHead: Sendable {
         return (field, name)
     }
 
-    /// The lower-case name of a field most requests carry, as a literal (no string is built).
+    /// The lower-case name of a field most requests carry, taken from a table (no string is built).
     private static func commonName(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> String? {
-        switch name.count {
-        case 4 where matches(name, "host"): "host"
-        case 6 where matches(name, "accept"): "accept"
-        case 6 where matches(name, "expect"): "expect"
-        case 10 where matches(name, "webhook-id"): "webhook-id"
-        case 10 where matches(name, "user-agent"): "user-agent"
-        case 10 where matches(name, "connection"): "connection"
-        case 12 where matches(name, "content-type"): "content-type"
-        case 13 where matches(name, "authorization"): "authorization"
-        case 14 where matches(name, "content-length"): "content-length"
-        case 17 where matches(name, "webhook-timestamp"): "webhook-timestamp"
-        case 17 where matches(name, "webhook-signature"): "webhook-signature"
-        case 17 where matches(name, "transfer-encoding"): "transfer-encoding"
-        default: nil
-        }
+        for index in commonNames.indices where matches(name, commonNames[index]) { return commonNameStrings[index] }
+        return nil
     }
+
+    /// Field names most requests carry, lower-case.
+    private static let commonNames: [StaticString] = [
+        "host", "accept", "expect", "webhook-id", "user-agent", "connection", "content-type", "authorization",
+        "content-length", "webhook-timestamp", "webhook-signature", "transfer-encoding",
+    ]
+    /// ``commonNames`` as strings, made once.
+    private static let commonNameStrings = commonNames.map(\.description)
 
     /// The body framing from `Transfer-Encoding` and `Content-Length` (RFC 9112, section 6.3).
     private static func framing(
