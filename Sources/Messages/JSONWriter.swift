@@ -3,40 +3,70 @@
 /// The caller writes members in the order it wants (sorted, for the message contract); the
 /// writer adds the commas. Strings are escaped as `JSONEncoder` escapes them, without escaping
 /// slashes; numbers that JSON cannot hold (infinity, NaN) are written as `null`.
-public struct JSONWriter {
-    /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+///
+/// The writer owns its buffer and cannot be copied; every write first makes room for all the
+/// bytes it puts, so no write lands past the buffer's capacity.
+public struct JSONWriter: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var count = 0
     private var needsComma = false
 
     /// Creates an empty writer with room for `capacity` bytes.
     public init(capacity: Int = 1024) {
-        bytes.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        base = .allocate(capacity: self.capacity)
     }
+
+    deinit { base.deallocate() }
+
+    /// The JSON written so far.
+    public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
     /// Writes an object: `{`, the members `body` writes, `}`.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
-        container(UInt8(ascii: "{"), UInt8(ascii: "}"), body)
+        beginObject()
+        body(&self)
+        end(UInt8(ascii: "}"))
     }
 
     /// Writes an array: `[`, the elements `body` writes, `]`.
     public mutating func array(_ body: (inout JSONWriter) -> Void) {
-        container(UInt8(ascii: "["), UInt8(ascii: "]"), body)
+        beginArray()
+        body(&self)
+        end(UInt8(ascii: "]"))
     }
 
     /// Writes a member whose value is an object of string members, leaving out nil ones.
     public mutating func member(_ name: String, object members: KeyValuePairs<String, String?>) {
         key(name)
-        object { object in
-            for (key, value) in members { object.member(key, value) }
-        }
+        beginObject()
+        for (key, value) in members { member(key, value) }
+        endObject()
     }
 
-    private mutating func container(_ open: UInt8, _ close: UInt8, _ body: (inout JSONWriter) -> Void) {
-        separate()
-        bytes.append(open)
+    /// Opens an object; ``endObject()`` closes it. The closure-free form of ``object(_:)``.
+    mutating func beginObject() { begin(UInt8(ascii: "{")) }
+
+    /// Closes the object ``beginObject()`` opened.
+    mutating func endObject() { end(UInt8(ascii: "}")) }
+
+    /// Opens an array; ``endArray()`` closes it.
+    mutating func beginArray() { begin(UInt8(ascii: "[")) }
+
+    /// Closes the array ``beginArray()`` opened.
+    mutating func endArray() { end(UInt8(ascii: "]")) }
+
+    private mutating func begin(_ open: UInt8) {
+        reserve(2)
+        if needsComma { put(UInt8(ascii: ",")) }
+        put(open)
         needsComma = false
-        body(&self)
-        bytes.append(close)
+    }
+
+    private mutating func end(_ close: UInt8) {
+        reserve(1)
+        put(close)
         needsComma = true
     }
 
@@ -44,7 +74,17 @@ public struct JSONWriter {
     public mutating func key(_ name: String) {
         separate()
         appendString(name)
-        bytes.append(UInt8(ascii: ":"))
+        reserve(1)
+        put(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
+    /// Writes a member's key given as a literal, without going through `String`.
+    mutating func key(literal name: StaticString) {
+        separate()
+        appendQuoted(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        reserve(1)
+        put(UInt8(ascii: ":"))
         needsComma = false
     }
 
@@ -58,14 +98,16 @@ public struct JSONWriter {
     /// Writes an integer value.
     public mutating func integer(_ value: Int) {
         separate()
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        reserve(20)  // "-9223372036854775808"
+        if value < 0 { put(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = bytes.count
+        let start = count
         repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
             magnitude /= 10
         } while magnitude > 0
-        bytes[start...].reverse()
+        var digits = UnsafeMutableBufferPointer(start: base + start, count: count - start)
+        digits.reverse()
         needsComma = true
     }
 
@@ -76,21 +118,21 @@ public struct JSONWriter {
         separate()
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes += text.utf8
+        text.withUTF8 { append($0) }
         needsComma = true
     }
 
     /// Writes `true` or `false`.
     public mutating func bool(_ value: Bool) {
         separate()
-        bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        appendLiteral(value ? "true" : "false")
         needsComma = true
     }
 
     /// Writes `null`.
     public mutating func null() {
         separate()
-        bytes.append(contentsOf: "null".utf8)
+        appendLiteral("null")
         needsComma = true
     }
 
@@ -101,43 +143,92 @@ public struct JSONWriter {
         string(value)
     }
 
+    /// Writes a member whose value is a string, or nothing when the value is nil; the name is a literal.
+    mutating func member(literal name: StaticString, _ value: String?) {
+        guard let value else { return }
+        key(literal: name)
+        string(value)
+    }
+
     private mutating func separate() {
-        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        guard needsComma else { return }
+        reserve(1)
+        put(UInt8(ascii: ","))
+    }
+
+    /// Makes room for `extra` more bytes.
+    @inline(__always)
+    private mutating func reserve(_ extra: Int) {
+        if capacity - count < extra { grow(extra) }
+    }
+
+    private mutating func grow(_ extra: Int) {
+        let larger = max(capacity * 2, count + extra)
+        let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
+        moved.initialize(from: base, count: count)
+        base.deallocate()
+        base = moved
+        capacity = larger
+    }
+
+    /// Puts one byte; the caller has reserved room for it.
+    @inline(__always)
+    private mutating func put(_ byte: UInt8) {
+        (base + count).initialize(to: byte)
+        count += 1
+    }
+
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let start = source.baseAddress else { return }
+        reserve(source.count)
+        (base + count).initialize(from: start, count: source.count)
+        count += source.count
+    }
+
+    private mutating func appendLiteral(_ text: StaticString) {
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     private mutating func appendString(_ value: String) {
-        bytes.append(UInt8(ascii: "\""))
+        let done: Void? = value.utf8.withContiguousStorageIfAvailable { appendQuoted($0) }
+        guard done == nil else { return }
         var value = value
-        value.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            var start = 0
-            var index = 0
-            while index < utf8.count {
-                index = JSONBytes.firstSpecial(in: utf8, from: index)
-                guard index < utf8.count else { break }
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: index - start))
-                appendEscape(base[index])
-                index += 1
-                start = index
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + start, count: utf8.count - start))
+        value.withUTF8 { appendQuoted($0) }
+    }
+
+    private mutating func appendQuoted(_ utf8: UnsafeBufferPointer<UInt8>) {
+        reserve(utf8.count + 2)  // all of it when nothing needs escaping
+        put(UInt8(ascii: "\""))
+        var start = 0
+        while true {
+            let index = JSONBytes.firstSpecial(in: utf8, from: start)
+            append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            guard index < utf8.count else { break }
+            appendEscape(utf8[index])
+            start = index + 1
         }
-        bytes.append(UInt8(ascii: "\""))
+        reserve(1)
+        put(UInt8(ascii: "\""))
     }
 
     private mutating func appendEscape(_ byte: UInt8) {
-        bytes.append(UInt8(ascii: "\\"))
+        reserve(6)
+        put(UInt8(ascii: "\\"))
         switch byte {
-        case 0x22: bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C)
-        case 0x08: bytes.append(UInt8(ascii: "b"))
-        case 0x0C: bytes.append(UInt8(ascii: "f"))
-        case 0x0A: bytes.append(UInt8(ascii: "n"))
-        case 0x0D: bytes.append(UInt8(ascii: "r"))
-        case 0x09: bytes.append(UInt8(ascii: "t"))
+        case 0x22: put(0x22)
+        case 0x5C: put(0x5C)
+        case 0x08: put(UInt8(ascii: "b"))
+        case 0x0C: put(UInt8(ascii: "f"))
+        case 0x0A: put(UInt8(ascii: "n"))
+        case 0x0D: put(UInt8(ascii: "r"))
+        case 0x09: put(UInt8(ascii: "t"))
         default:
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+            let hex: StaticString = "0123456789abcdef"
+            put(UInt8(ascii: "u"))
+            put(0x30)
+            put(0x30)
+            put(hex.utf8Start[Int(byte >> 4)])
+            put(hex.utf8Start[Int(byte & 0xF)])
         }
     }
 }
