@@ -79,11 +79,15 @@ public struct JSONWriter: ~Copyable {
         needsComma = false
     }
 
-    /// Writes a member's key given as a literal, without going through `String`.
+    /// Writes a member's key given as a literal, which must need no escaping; copied as it is.
     mutating func key(literal name: StaticString) {
-        separate()
-        appendQuoted(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-        reserve(1)
+        let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
+        assert(JSONBytes.firstSpecial(in: utf8, from: 0) == utf8.count, "a key literal that needs escaping")
+        reserve(utf8.count + 4)
+        if needsComma { put(UInt8(ascii: ",")) }
+        put(UInt8(ascii: "\""))
+        append(utf8)
+        put(UInt8(ascii: "\""))
         put(UInt8(ascii: ":"))
         needsComma = false
     }
@@ -117,8 +121,12 @@ public struct JSONWriter: ~Copyable {
         guard value.isFinite else { return null() }
         separate()
         var text = value.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        text.withUTF8 { append($0) }
+        text.withUTF8 { utf8 in
+            // Integral values lose their ".0"; `description` is ASCII, so the bytes tell.
+            let end = utf8.count
+            let integral = end >= 2 && utf8[end - 2] == UInt8(ascii: ".") && utf8[end - 1] == UInt8(ascii: "0")
+            append(UnsafeBufferPointer(rebasing: utf8[..<(integral ? end - 2 : end)]))
+        }
         needsComma = true
     }
 
@@ -150,6 +158,7 @@ public struct JSONWriter: ~Copyable {
         string(value)
     }
 
+    @inline(__always)
     private mutating func separate() {
         guard needsComma else { return }
         reserve(1)
