@@ -85,9 +85,14 @@ public enum MessageJSON {
     /// Writes an object's members with sorted keys.
     private static func write(members: [String: JSONValue], into json: inout JSONWriter) {
         json.beginObject()
-        for key in members.keys.sorted() {
-            json.key(key)
-            write(members[key] ?? .null, into: &json)
+        if members.count == 1, let only = members.first {
+            json.key(only.key)  // the common case; nothing to sort
+            write(only.value, into: &json)
+        } else {
+            for key in members.keys.sorted() {
+                json.key(key)
+                write(members[key] ?? .null, into: &json)
+            }
         }
         json.endObject()
     }
