@@ -13,7 +13,7 @@ public enum JSONBytes {
     /// The index of the first byte from `index` on that a JSON string cannot hold as is (a
     /// control character, `"` or `\\`), or `bytes.count`; eight bytes at a time while none is.
     public static func firstSpecial(in bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
+        guard let base = bytes.baseAddress else { return bytes.count }
         let count = bytes.count
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highs: UInt64 = 0x8080_8080_8080_8080

@@ -114,6 +114,11 @@ final class HTTPRequestParserTests: XCTestCase {
         assertFailure("GET / HTTP/2.0\r\nHost: a\r\n\r\n", status: 505, detail: "HTTP/1")
         assertFailure("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n", status: 501, detail: "gzip")
         assertFailure("POST / HTTP/1.1\r\nHost: a\r\nExpect: magic\r\n\r\n", status: 417, detail: "100-continue")
+        // Several Expect fields make one list, whatever their order.
+        assertFailure("POST / HTTP/1.1\r\nHost: a\r\nExpect: 100-continue\r\nExpect: magic\r\n\r\n",
+                      status: 417, detail: "100-continue")
+        assertFailure("POST / HTTP/1.1\r\nHost: a\r\nExpect: magic\r\nExpect: 100-continue\r\n\r\n",
+                      status: 417, detail: "100-continue")
     }
 
     func testExpectContinueIsReportedOnceBeforeTheBody() {

@@ -48,8 +48,9 @@ struct HTTPHead: Sendable {
                 lengths.append(field.value)
             } else if name.count == 17 && matches(name, "transfer-encoding") {
                 hasEncodings = true
-            } else if name.count == 6 && expect == nil && matches(name, "expect") {
-                expect = field.value
+            } else if name.count == 6 && matches(name, "expect") {
+                // Several Expect fields are one list: anything beyond a lone 100-continue is refused.
+                expect = expect.map { $0 + ", " + field.value } ?? field.value
             }
             headers.append(field)
         }
@@ -67,8 +68,10 @@ struct HTTPHead: Sendable {
                         expectsContinue: expectsContinue)
     }
 
-    /// Whether a valid field name equals `lowercase` (letters and `-`) in any case.
+    /// Whether a field name equals `lowercase` (letters and `-`) in any case. The name must have
+    /// passed the token check: on other bytes the folding below is wrong (`\r` | 0x20 is `-`).
     private static func matches(_ name: Slice<UnsafeBufferPointer<UInt8>>, _ lowercase: StaticString) -> Bool {
+        assert(name.allSatisfy(isTokenByte), "a field name that is not a token")
         let literal = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
         guard name.count == literal.count else { return false }
         var offset = 0

@@ -147,6 +147,7 @@ struct FieldMapper {
         var winners = [Int?](repeating: nil, count: FormField.count)
         var losers: [Int] = []
         // Shallower first, then in order (walk never goes as deep as maxObjectDepth).
+        assert(matches.allSatisfy { $0.depth < Self.maxObjectDepth }, "a match deeper than maxObjectDepth")
         for depth in 0..<Self.maxObjectDepth {
             for index in matches.indices where matches[index].depth == depth && matches[index].field != .text {
                 let slot = matches[index].field.slot
