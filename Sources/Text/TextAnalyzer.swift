@@ -150,17 +150,7 @@ private struct Scanner {
     }
 
     private mutating func append(folding scalar: Unicode.Scalar) {
-        let value = Int(scalar.value)
-        if value >= 0x80 && value < TextFolding.latinTable.count {
-            for byte in TextFolding.latinTable[value] {
-                output[count] = byte
-                count += 1
-            }
-            return
-        }
-        var folded: [UInt8] = []
-        TextFolding.append(scalar, to: &folded)
-        for byte in folded {
+        TextFolding.forEachFoldedByte(of: scalar) { byte in
             output[count] = byte
             count += 1
         }

@@ -18,14 +18,20 @@ public enum TextFolding {
     /// Appends the folded UTF-8 form of one scalar.
     @inlinable
     public static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        forEachFoldedByte(of: scalar) { bytes.append($0) }
+    }
+
+    /// Calls `body` with each byte of the folded UTF-8 form of one scalar, in order.
+    @inlinable
+    public static func forEachFoldedByte(of scalar: Unicode.Scalar, _ body: (UInt8) -> Void) {
         let value = scalar.value
         if value < 0x80 {
-            bytes.append(asciiLower[Int(value)])
+            body(asciiLower[Int(value)])
         } else if value < UInt32(latinTable.count) {
-            bytes.append(contentsOf: latinTable[Int(value)])
+            for byte in latinTable[Int(value)] { body(byte) }
         } else {
             for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                bytes.append(contentsOf: Array(String(lower).utf8))
+                for byte in String(lower).utf8 { body(byte) }
             }
         }
     }

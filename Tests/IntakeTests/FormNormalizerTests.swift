@@ -3,6 +3,10 @@ import XCTest
 import Messages
 
 final class FormNormalizerTests: XCTestCase {
+    func testEachFormFieldHasItsOwnSlotInCaseOrder() {
+        XCTAssertEqual(FormField.allCases.map(\.slot), Array(0..<FormField.count))
+    }
+
     func testFlatFormFixture() throws {
         let input = try FormNormalizer.normalize(try fixture("flat-form.json"), source: testSource)
         let message = input.message

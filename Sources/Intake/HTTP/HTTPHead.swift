@@ -149,12 +149,7 @@ struct HTTPHead: Sendable {
             throw .bad("control character in a header field value")
         }
         // Token bytes are ASCII, so lower-casing them byte by byte is what `lowercased()` does.
-        let lowered = commonName(name) ?? String(unsafeUninitializedCapacity: name.count) { buffer in
-            for (offset, byte) in name.enumerated() {
-                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-            }
-            return name.count
-        }
+        let lowered = commonName(name) ?? HTTPHeaders.asciiLowercased(name)
         let field = HTTPField(lowercased: lowered, String(decoding: UnsafeBufferPointer(rebasing: value), as: UTF8.self))
         return (field, name)
     }

@@ -43,6 +43,18 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence {
     }
 
     /// `name` in lower case, without a copy when it is lower case already (as callers write it).
+    /// The bytes as a string with `A`–`Z` lower-cased: for ASCII what `lowercased()` gives.
+    static func asciiLowercased(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count) { buffer in
+            var offset = 0
+            for byte in bytes {
+                buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+                offset += 1
+            }
+            return offset
+        }
+    }
+
     fileprivate static func lowercased(_ name: String) -> String {
         name.containsUTF8Byte { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 } ? name.lowercased() : name
     }

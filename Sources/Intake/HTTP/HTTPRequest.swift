@@ -44,12 +44,7 @@ public struct HTTPRequest: Sendable, Hashable {
             while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
             let type = UnsafeBufferPointer(rebasing: bytes[start..<end])
             guard type.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return String(unsafeUninitializedCapacity: type.count) { buffer in
-                for (offset, byte) in type.enumerated() {
-                    buffer[offset] = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-                }
-                return type.count
-            }
+            return HTTPHeaders.asciiLowercased(type)
         }
         if let ascii { return ascii }
         let type = value.utf8.split(separator: UInt8(ascii: ";"), maxSplits: 1, omittingEmptySubsequences: false).first

@@ -7,7 +7,7 @@ enum FormField: String, CaseIterable, Sendable {
     case postcode, houseNumber, houseLetter, houseNumberAddition, street, place
 
     /// How many fields there are.
-    static let count = 14
+    static let count = allCases.count
 
     /// The field's place in `allCases`, for tables with one slot per field.
     var slot: Int {

@@ -68,11 +68,13 @@ public enum FormNormalizer {
             default: false
             }
         }
-        for key in contractKeys where !allScalar {
-            guard let value = object[key] else { continue }
-            switch value {
-            case .string, .number, .null: continue
-            default: throw .invalidField(field: key, reason: "must be a string")
+        if !allScalar {
+            for key in contractKeys {
+                guard let value = object[key] else { continue }
+                switch value {
+                case .string, .number, .null: continue
+                default: throw .invalidField(field: key, reason: "must be a string")
+                }
             }
         }
         let rest = channelValue == nil && attachmentsValue == nil
@@ -207,15 +209,12 @@ private func hasControlBytes(_ text: String) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
         guard let base = bytes.baseAddress else { return false }
-        let raw = UnsafeRawPointer(base)
-        let ones: UInt64 = 0x0101_0101_0101_0101
         var index = 0
         while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            let deletes = word ^ (ones &* 0x7F)
-            // Exact tests for "some byte is below 0x20" and "some byte is zero".
-            let flagged = ((word &- ones &* 0x20) & ~word | (deletes &- ones) & ~deletes) & (ones &* 0x80)
-            if flagged != 0, bytes[index..<(index + 8)].contains(where: isControl) { return true }
+            let word = ByteWord(at: base, offset: index)
+            if word.below(0x20) | word.equal(to: 0x7F) != 0, bytes[index..<(index + 8)].contains(where: isControl) {
+                return true
+            }
             index += 8
         }
         return bytes[index...].contains(where: isControl)
