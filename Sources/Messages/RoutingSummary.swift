@@ -3,7 +3,7 @@ public struct RoutingSummary: Sendable, Hashable, Codable {
     /// The team the message was routed to.
     public var team: String
     /// The winning team's score.
-    public var score: Int
+    public var score: Double
     /// How clearly the winner won, from 0 to 1.
     public var confidence: Double
     /// True when no signal settled it and the fallback team got it.
@@ -19,7 +19,7 @@ public struct RoutingSummary: Sendable, Hashable, Codable {
 
     /// Creates a routing summary.
     public init(
-        team: String, score: Int, confidence: Double, fallback: Bool, priority: String,
+        team: String, score: Double, confidence: Double, fallback: Bool, priority: String,
         reason: String, signals: [MatchedSignal], configHash: String
     ) {
         self.team = team
@@ -40,9 +40,9 @@ public struct MatchedSignal: Sendable, Hashable, Codable {
     /// The team it counts for.
     public var team: String
     /// The weight it added, after the subject multiplier.
-    public var weight: Int
+    public var weight: Double
     /// Creates a matched signal.
-    public init(term: String, team: String, weight: Int) {
+    public init(term: String, team: String, weight: Double) {
         self.term = term
         self.team = team
         self.weight = weight

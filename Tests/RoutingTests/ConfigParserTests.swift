@@ -47,7 +47,7 @@ final class ConfigParserTests: XCTestCase {
         let (_, diagnostics) = ConfigParser.parse("[router]\nfallback = KCC\nmin-score = 0\n[team KCC]\n",
                                                   path: "/etc/wegwijzer/routing.conf")
         XCTAssertEqual(diagnostics.map(\.description),
-                       ["/etc/wegwijzer/routing.conf:3:13: 'min-score' must be at least 1, not 0"])
+                       ["/etc/wegwijzer/routing.conf:3:13: 'min-score' must be from 0.001 to 1000000, not 0"])
     }
 
     func testSampleConfigParsesIntoTheModel() throws {
@@ -186,18 +186,18 @@ final class ConfigParserTests: XCTestCase {
             [router]
             fallback = KCC
             min-score = three
-            min-margin = 1.5
+            min-margin = -1
             subject-weight = 0
             max-text = 512
             [team KCC]
             """, [
-                (3, 13, "'min-score' must be a whole number, not 'three'"),
-                (4, 14, "'min-margin' must be a whole number, not '1.5'"),
+                (3, 13, "'min-score' must be a number such as 0.5, not 'three'"),
+                (4, 14, "'min-margin' must be a number such as 0.5, not '-1'"),
                 (5, 18, "'subject-weight' must be from 1 to 10, not 0"),
                 (6, 12, "'max-text' must be from 1K to 16M, not 512"),
             ])
         assertDiagnostics("[router]\nfallback = KCC\nmin-score = 99999999999999999999999\n[team KCC]\n", [
-            (3, 13, "'min-score' must be at least 1, not 99999999999999999999999"),
+            (3, 13, "'min-score' must be from 0.001 to 1000000, not 99999999999999999999999"),
         ])
     }
 

@@ -168,7 +168,7 @@ final class RouterTests: XCTestCase {
     }
 
     private func assertRoute(
-        _ text: String, to team: String, score: Int? = nil, file: StaticString = #filePath, line: UInt = #line
+        _ text: String, to team: String, score: Double? = nil, file: StaticString = #filePath, line: UInt = #line
     ) {
         let decision = router.route(subject: "", text: text)
         XCTAssertEqual(decision.team, team, "scores: \(decision.scores)", file: file, line: line)

@@ -43,6 +43,12 @@ final class SignalParserTests: XCTestCase {
         XCTAssertTrue(signals.allSatisfy { $0.location.line == 7 && $0.location.path == "routing.conf" })
     }
 
+    func testDecimalWeights() {
+        let (signals, diagnostics) = parse(#"stank*:0.25, "losse tegel":-1.5, =wmo:+2.125, kolk:100.0"#)
+        XCTAssertEqual(diagnostics, [])
+        XCTAssertEqual(signals.map(\.weight), [0.25, -1.5, 2.125, 100])
+    }
+
     func testDiacriticsAndDigitsAreLetters() {
         let (signals, diagnostics) = parse("café, ĳzel, naïef:2, 112:5, e-mail")
         XCTAssertEqual(diagnostics, [])
@@ -64,7 +70,12 @@ final class SignalParserTests: XCTestCase {
 
     func testBadWeights() {
         assertError("stank:abc", column: 7, "invalid weight 'abc'")
-        assertError("stank:2.5", column: 7, "invalid weight '2.5'")
+        assertError("stank:2.5.1", column: 7, "invalid weight '2.5.1'")
+        assertError("stank:0.1234", column: 7, "with at most three decimals")
+        assertError("stank:.5", column: 7, "invalid weight '.5'")
+        assertError("stank:5.", column: 7, "invalid weight '5.'")
+        assertError("stank:1e2", column: 7, "invalid weight '1e2'")
+        assertError("stank:0.000", column: 7, "weight 0 is not allowed")
         assertError("stank: 0", column: 8, "weight 0 is not allowed")
         assertError("lantaarnpaal, stank:101", column: 21, "weight 101 is out of range -100..100")
         assertError("stank:-101", column: 7, "out of range")

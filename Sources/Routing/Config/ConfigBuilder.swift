@@ -104,8 +104,8 @@ struct ConfigBuilder {
             state: values.text("state") ?? RouterSettings.defaultState,
             queues: values.text("queues") ?? RouterSettings.defaultQueues,
             fallback: values.text("fallback") ?? "",
-            minScore: values.integer("min-score") ?? RouterSettings.defaultMinScore,
-            minMargin: values.integer("min-margin") ?? RouterSettings.defaultMinMargin,
+            minScore: values.number("min-score") ?? RouterSettings.defaultMinScore,
+            minMargin: values.number("min-margin") ?? RouterSettings.defaultMinMargin,
             subjectWeight: values.integer("subject-weight") ?? RouterSettings.defaultSubjectWeight,
             urgent: values.signals("urgent"),
             maxTextBytes: values.integer("max-text") ?? RouterSettings.defaultMaxTextBytes)

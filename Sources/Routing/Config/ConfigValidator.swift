@@ -43,7 +43,7 @@ enum ConfigValidator {
 
     /// Warnings about the teams' signals. Reach is not judged for teams in `skipReach` (with
     /// bad signal entries), nor at all without `minScore`.
-    private static func signalWarnings(_ teams: [TeamConfig], minScore: Int?, fallback: String?,
+    private static func signalWarnings(_ teams: [TeamConfig], minScore: Double?, fallback: String?,
                                        skipReach: Set<String>) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var earlier: [String: [(team: String, signal: Signal)]] = [:]
@@ -57,7 +57,7 @@ enum ConfigValidator {
                 if let tie = others.first(where: { $0.signal.weight == signal.weight }),
                    warnedPairs.insert(key + "\u{0}" + tie.team).inserted {
                     diagnostics.append(.warning(
-                        "signal \(signal.text) has weight \(signal.weight) for both team \(tie.team) (line "
+                        "signal \(signal.text) has weight \(ScoreText.format(signal.weight)) for both team \(tie.team) (line "
                         + "\(tie.signal.location.line)) and team \(team.name): it cannot tell them apart",
                         at: signal.location))
                 }
@@ -67,8 +67,8 @@ enum ConfigValidator {
                 let reach = team.signals.map(\.weight).filter { $0 > 0 }.reduce(0, +)
                 if reach < minScore {
                     diagnostics.append(.warning(
-                        "no message can reach team \(team.name): its positive signal weights add up to \(reach), "
-                        + "below min-score \(minScore)", at: team.location))
+                        "no message can reach team \(team.name): its positive signal weights add up to \(ScoreText.format(reach)), "
+                        + "below min-score \(ScoreText.format(minScore))", at: team.location))
                 }
             }
         }

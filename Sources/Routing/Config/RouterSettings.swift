@@ -5,9 +5,9 @@ public struct RouterSettings: Sendable, Hashable {
     /// Default of ``queues``.
     public static let defaultQueues = "/var/spool/wegwijzer/queues"
     /// Default of ``minScore``.
-    public static let defaultMinScore = 3
+    public static let defaultMinScore: Double = 3
     /// Default of ``minMargin``.
-    public static let defaultMinMargin = 2
+    public static let defaultMinMargin: Double = 2
     /// Default of ``subjectWeight``.
     public static let defaultSubjectWeight = 2
     /// Default of ``maxTextBytes``: 64 KiB.
@@ -20,9 +20,9 @@ public struct RouterSettings: Sendable, Hashable {
     /// The fallback team's name, spelled as in its `[team NAME]` header.
     public var fallback: String
     /// Lowest winning score.
-    public var minScore: Int
+    public var minScore: Double
     /// Lowest lead of the best team over the runner-up.
-    public var minMargin: Int
+    public var minMargin: Double
     /// How many times a match in the subject counts.
     public var subjectWeight: Int
     /// Priority words: any match makes a message urgent.
@@ -34,7 +34,7 @@ public struct RouterSettings: Sendable, Hashable {
 
     /// Creates settings; every value but the fallback team has its documented default.
     public init(state: String = defaultState, queues: String = defaultQueues, fallback: String,
-                minScore: Int = defaultMinScore, minMargin: Int = defaultMinMargin,
+                minScore: Double = defaultMinScore, minMargin: Double = defaultMinMargin,
                 subjectWeight: Int = defaultSubjectWeight, urgent: [Signal] = [],
                 maxTextBytes: Int = defaultMaxTextBytes) {
         self.state = state

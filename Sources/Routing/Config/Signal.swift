@@ -21,14 +21,14 @@ public struct Signal: Sendable, Hashable {
     /// What to look for.
     public var pattern: SignalPattern
     /// What a match adds to the team's score; negative counts against. Always 1 for urgent words.
-    public var weight: Int
+    public var weight: Double
     /// The entry as written, without its weight (`stank*`, `"losse tegel"`).
     public var text: String
     /// Where the entry starts.
     public var location: SourceLocation
 
     /// Creates a signal.
-    public init(pattern: SignalPattern, weight: Int = 1, text: String, location: SourceLocation) {
+    public init(pattern: SignalPattern, weight: Double = 1, text: String, location: SourceLocation) {
         self.pattern = pattern
         self.weight = weight
         self.text = text

@@ -6,6 +6,18 @@ public enum SignalParser {
     /// Lowest and highest weight.
     public static let weightRange = -100...100
 
+    /// A written weight: an optional sign, digits, and at most three decimals after a point
+    /// (`3`, `-2`, `+1`, `0.25`, `-1.125`); nil for anything else.
+    static func weight(_ written: String) -> Double? {
+        var digits = Substring(written)
+        if digits.first == "-" || digits.first == "+" { digits = digits.dropFirst() }
+        let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, !parts[0].isEmpty,
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              parts.count == 1 || (1...3).contains(parts[1].count) else { return nil }
+        return Double(written)
+    }
+
     /// Parses a one-line signal list that starts at `location`. With `weighted: false`
     /// (urgent words) a `:WEIGHT` is an error.
     public static func parse(_ text: String, at location: SourceLocation,
@@ -87,19 +99,19 @@ private struct EntryParser {
         case .failure(let error): return .failure(error)
         }
 
-        var weight = 1
+        var weight: Double = 1
         if let colon {
             if !weighted { return fail("urgent words take no weight: remove ':\(text(colon + 1, hi))'", colon) }
             var start = colon + 1
             while start < hi && chars[start].isWhitespace { start += 1 }
             let written = text(start, hi)
             guard !written.isEmpty else { return fail("missing weight after ':'", colon) }
-            guard written.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }),
-                  let number = Int(written) else {
-                return fail("invalid weight '\(written)' (expected a whole number from -100 to 100)", start)
+            guard let number = SignalParser.weight(written) else {
+                return fail("invalid weight '\(written)' (expected a number from -100 to 100, such as 3 or 0.25, "
+                            + "with at most three decimals)", start)
             }
             if number == 0 { return fail("weight 0 is not allowed (use a weight from -100 to 100 other than 0)", start) }
-            guard SignalParser.weightRange.contains(number) else {
+            guard number >= Double(SignalParser.weightRange.lowerBound), number <= Double(SignalParser.weightRange.upperBound) else {
                 return fail("weight \(written) is out of range -100..100", start)
             }
             weight = number

@@ -5,7 +5,7 @@ public struct Decision: Sendable, Hashable {
     /// The team that gets the message.
     public var team: String
     /// The winning team's score (0 on fallback without matches).
-    public var score: Int
+    public var score: Double
     /// How clearly the winner won, from 0 to 1: `(1 − runnerUp/best) × min(1, best/(min-score + min-margin))`.
     public var confidence: Double
     /// True when the fallback team got the message because no signal settled it.
@@ -39,7 +39,7 @@ public struct TeamScore: Sendable, Hashable {
     /// Team name.
     public var team: String
     /// Sum of the weights of its distinct matched signals.
-    public var score: Int
+    public var score: Double
     /// The terms that made the score.
     public var terms: [String]
 }
@@ -56,7 +56,7 @@ public struct SignalMatch: Sendable, Hashable {
     /// The team it counts for.
     public var team: String
     /// The weight it added (after the subject multiplier).
-    public var weight: Int
+    public var weight: Double
     /// Where it matched.
     public var field: MessageField
     /// UTF-8 byte range of the matched words in that field.

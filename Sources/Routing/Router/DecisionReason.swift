@@ -5,9 +5,9 @@ public enum DecisionReason: Sendable, Hashable, CustomStringConvertible {
     /// The message had no words.
     case empty
     /// The best score was below `min-score`.
-    case belowMinScore(score: Int, minimum: Int)
+    case belowMinScore(score: Double, minimum: Double)
     /// The best score beat the runner-up by less than `min-margin`.
-    case belowMinMargin(margin: Int, minimum: Int)
+    case belowMinMargin(margin: Double, minimum: Double)
     /// Something outside the signals decided (a reply to an earlier message, a poor transcript).
     case override(String)
 
@@ -16,8 +16,8 @@ public enum DecisionReason: Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .signals: "signals"
         case .empty: "empty"
-        case .belowMinScore(let score, let minimum): "below min-score (\(score) < \(minimum))"
-        case .belowMinMargin(let margin, let minimum): "below min-margin (\(margin) < \(minimum))"
+        case .belowMinScore(let score, let minimum): "below min-score (\(ScoreText.format(score)) < \(ScoreText.format(minimum)))"
+        case .belowMinMargin(let margin, let minimum): "below min-margin (\(ScoreText.format(margin)) < \(ScoreText.format(minimum)))"
         case .override(let reason): reason
         }
     }

@@ -97,7 +97,7 @@ public struct Router: Sendable {
         let (matches, teamIndices) = tally.matches(config: config, subjectWeight: settings.subjectWeight)
         var totals = teamNames.map { TeamScore(team: $0, score: 0, terms: []) }
         for (match, index) in zip(matches, teamIndices) {
-            totals[index].score += match.weight
+            totals[index].score = ScoreText.rounded(totals[index].score + match.weight)
             // One allocation per team instead of growing from empty.
             if totals[index].terms.isEmpty { totals[index].terms.reserveCapacity(matches.count) }
             totals[index].terms.append(match.term)
@@ -112,8 +112,8 @@ public struct Router: Sendable {
             reason = forced
         } else if best < settings.minScore {
             reason = .belowMinScore(score: best, minimum: settings.minScore)
-        } else if best - max(second, 0) < settings.minMargin {
-            reason = .belowMinMargin(margin: best - max(second, 0), minimum: settings.minMargin)
+        } else if ScoreText.rounded(best - max(second, 0)) < settings.minMargin {
+            reason = .belowMinMargin(margin: ScoreText.rounded(best - max(second, 0)), minimum: settings.minMargin)
         } else {
             reason = .signals
         }
@@ -129,10 +129,10 @@ public struct Router: Sendable {
             entities: entities)
     }
 
-    private func confidence(best: Int, second: Int) -> Double {
+    private func confidence(best: Double, second: Double) -> Double {
         guard best > 0 else { return 0 }
-        let lead = 1 - Double(max(second, 0)) / Double(best)
-        let strength = min(1, Double(best) / Double(max(1, config.router.minScore + config.router.minMargin)))
+        let lead = 1 - max(second, 0) / best
+        let strength = min(1, best / max(1, config.router.minScore + config.router.minMargin))
         return (lead * strength * 1000).rounded() / 1000
     }
 

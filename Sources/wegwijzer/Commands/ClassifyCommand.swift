@@ -56,7 +56,7 @@ enum ClassifyCommand: Command {
     ) {
         switch format {
         case .plain:
-            output.write("\(decision.team)\t\(decision.score)\t\(decision.reason)\t\(input.name)\n")
+            output.write("\(decision.team)\t\(ScoreText.format(decision.score))\t\(decision.reason)\t\(input.name)\n")
         case .json:
             output.write(DecisionJSON.line(decision, input: input.name, location: location) + "\n")
         case .explain:

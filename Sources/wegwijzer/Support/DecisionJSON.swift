@@ -7,7 +7,7 @@ enum DecisionJSON {
         var json = JSONText()
         json.string("input", input)
         json.string("team", decision.team)
-        json.int("score", decision.score)
+        json.raw("score", ScoreText.format(decision.score))
         json.double("confidence", decision.confidence)
         json.bool("fallback", decision.fallback)
         json.string("priority", decision.priority.rawValue)
@@ -17,7 +17,7 @@ enum DecisionJSON {
         if let runnerUp = decision.runnerUp {
             var object = JSONText()
             object.string("team", runnerUp.team)
-            object.int("score", runnerUp.score)
+            object.raw("score", ScoreText.format(runnerUp.score))
             json.raw("runnerUp", object.object)
         } else {
             json.raw("runnerUp", "null")
@@ -34,7 +34,7 @@ enum DecisionJSON {
         var json = JSONText()
         json.string("term", match.term)
         json.string("team", match.team)
-        json.int("weight", match.weight)
+        json.raw("weight", ScoreText.format(match.weight))
         json.string("field", match.field.rawValue)
         json.int("position", match.range.lowerBound)
         return json.object

@@ -13,8 +13,8 @@ enum Explanation {
         lines.append("scores:")
         for score in decision.scores {
             let terms = decision.matches.filter { $0.team == score.team }
-                .map { "\($0.term) \($0.weight > 0 ? "+" : "")\($0.weight)\($0.field == .subject ? " (subject)" : "")" }
-            lines.append("  " + String(score.score).leftPadded(5) + "  " + score.team.padding(toLength: 14, withPad: " ", startingAt: 0)
+                .map { "\($0.term) \($0.weight > 0 ? "+" : "")\(ScoreText.format($0.weight))\($0.field == .subject ? " (subject)" : "")" }
+            lines.append("  " + ScoreText.format(score.score).leftPadded(5) + "  " + score.team.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + terms.joined(separator: ", "))
         }
         lines.append("threshold: " + threshold(decision, settings: settings))
@@ -42,13 +42,14 @@ enum Explanation {
         let second = max(decision.runnerUp?.score ?? 0, 0)
         switch decision.reason {
         case .signals:
-            return "best \(best) ≥ min-score \(settings.minScore) and margin \(best - second) ≥ min-margin \(settings.minMargin)"
+            return "best \(ScoreText.format(best)) ≥ min-score \(ScoreText.format(settings.minScore)) and margin "
+                + "\(ScoreText.format(best - second)) ≥ min-margin \(ScoreText.format(settings.minMargin))"
         case .empty:
             return "no words: fallback"
         case .belowMinScore(let score, let minimum):
-            return "best \(score) < min-score \(minimum): fallback"
+            return "best \(ScoreText.format(score)) < min-score \(ScoreText.format(minimum)): fallback"
         case .belowMinMargin(let margin, let minimum):
-            return "margin \(margin) over the runner-up < min-margin \(minimum): fallback"
+            return "margin \(ScoreText.format(margin)) over the runner-up < min-margin \(ScoreText.format(minimum)): fallback"
         case .override(let reason):
             return reason
         }

@@ -1,0 +1,17 @@
+/// Scores and weights as people read them, and as the router keeps them.
+///
+/// Weights may be decimals (learned files write them with two), so sums are kept rounded to
+/// thousandths: `0.1 + 0.2` is `0.3`, and the same signals always give the same score.
+public enum ScoreText {
+    /// `value` rounded to thousandths.
+    public static func rounded(_ value: Double) -> Double {
+        (value * 1000).rounded() / 1000
+    }
+
+    /// `3` for a whole value, else at most three decimals without trailing zeros (`2.35`, `-0.5`).
+    public static func format(_ value: Double) -> String {
+        let value = rounded(value)
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return String(value)
+    }
+}
