@@ -73,7 +73,7 @@ final class ConfigWarningTests: XCTestCase {
 
     func testNoReachWarningWhenMinScoreIsBad() {
         assertDiagnostics("[router]\nfallback = KCC\nmin-score = 0\n[team KCC]\n[team Wmo]\n",
-                          [(3, 13, "'min-score' must be at least 1, not 0")])
+                          [(3, 13, "'min-score' must be from 0.001 to 1000000, not 0")])
     }
 
     func testWarningsAloneKeepTheConfig() throws {
