@@ -11,6 +11,15 @@ from typos import add_typos
 
 ARTICLES = ("de ", "het ", "een ")
 
+# Topics where "someone will fall" and the like make sense.
+RISKY = ("Straatverlichting", "Verkeerslichten", "Wegen", "Verkeersborden", "Straatmeubilair - palen", "Groen - bomen",
+         "Groen - omgevallen", "Gladheid", "Speelvoorzieningen", "Parkeer", "Verkeersoverlast", "Vuurwerk", "Honden",
+         "Bruggen", "Zwerfafval", "Groen - snoeien", "Riolering", "Fietswrakken", "Objecten")
+
+
+def risky(t):
+    return t["cat"].startswith(RISKY)
+
 
 def cap(s):
     return s[:1].upper() + s[1:] if s else s
@@ -49,7 +58,10 @@ class Writer:
         }
         return re.sub(r"\{(\w+)\}", lambda m: vals.get(m.group(1), m.group(0)), s)
 
-    def loc(self, terse=False):
+    def loc(self, terse=False, t=None, p=0.6):
+        """A place, or (as in reports made with a map pin) nothing."""
+        if t is not None and (t["team"] == "KCC" or self.rng.random() > p):
+            return ""
         return self.fill(self.pk.one(places.SHORT_LOC if terse else places.LOC_FORMS))
 
     # ---- the core statement of a topic ----------------------------------------------------
@@ -78,16 +90,17 @@ class Writer:
     def timesent(self):
         s = self.pk.one(V.TIME_SENT)
         t = self.pk.one(V.TIME)
-        return s.replace("{time}", t).replace("{Time}", cap(t))
+        s = s.replace("{time}", t).replace("{Time}", cap(t))
+        return s.replace("al al ", "al ").replace("nu sinds", "sinds")
 
     # ---- voices ---------------------------------------------------------------------------
     def terse(self, t):
         c = self.core(t, terse=True)
         r = self.rng.random()
-        if r < 0.35:
-            c = c + " " + self.loc(terse=True)
-        elif r < 0.45:
-            c = self.loc(terse=True) + " " + c
+        if r < 0.3:
+            c = (c + " " + self.loc(terse=True, t=t, p=1)).strip()
+        elif r < 0.38:
+            c = (self.loc(terse=True, t=t, p=1) + " " + c).strip()
         elif r < 0.52:
             c = c + " " + self.pk.one(V.TIME)
         if self.rng.random() < 0.6:
@@ -99,10 +112,11 @@ class Writer:
     def brief(self, t):
         pk, rng = self.pk, self.rng
         c = self.core(t)
-        if rng.random() < 0.25:
-            parts = [cap(self.loc()) + ":", sentence(c)]
+        place = self.loc(t=t, p=0.65)
+        if place and rng.random() < 0.25:
+            parts = [cap(place) + ":", sentence(c)]
         else:
-            parts = [sentence(c + " " + self.loc())]
+            parts = [sentence(c + " " + place)]
         r = rng.random()
         if r < 0.3:
             parts.append(sentence(cap(pk.one(V.TIME))))
@@ -117,9 +131,11 @@ class Writer:
         parts = []
         if rng.random() < 0.3:
             parts.append(pk.one(V.GREET))
-        parts.append(sentence(self.core(t) + " " + self.loc()))
+        parts.append(sentence(self.core(t) + " " + self.loc(t=t)))
         pool = [lambda: self.extra(t, "details"), self.timesent, lambda: pk.one(V.REPEAT),
-                lambda: pk.one(V.DANGER), lambda: self.extra(t, "asks"), lambda: pk.one(V.CONTEXT)]
+                lambda: self.extra(t, "asks"), lambda: pk.one(V.CONTEXT)]
+        if risky(t):
+            pool.append(lambda: pk.one(V.DANGER))
         for f in rng.sample(pool, rng.choice([1, 1, 2, 2, 3])):
             parts.append(self.fill(f()))
         if angry:
@@ -133,7 +149,7 @@ class Writer:
         parts = [pk.one(V.GREET_FORMAL if formal else V.GREET)]
         if rng.random() < 0.6:
             parts.append(pk.one(V.INTRO))
-        parts.append(sentence(self.core(t) + " " + self.loc()))
+        parts.append(sentence(self.core(t) + " " + self.loc(t=t)))
         if rng.random() < 0.6:
             parts.append(self.timesent())
         for key in ("details", "details"):
@@ -143,7 +159,7 @@ class Writer:
             parts.append(pk.one(V.CONTEXT))
         if rng.random() < 0.4:
             parts.append(self.fill(pk.one(V.REPEAT)))
-        if rng.random() < 0.3:
+        if risky(t) and rng.random() < 0.35:
             parts.append(pk.one(V.DANGER))
         if angry:
             parts.extend(pk.some(V.ANGER, rng.choice([1, 2])))
@@ -161,7 +177,7 @@ class Writer:
     def elderly(self, t):
         pk, rng = self.pk, self.rng
         parts = [pk.one(V.GREET_FORMAL if rng.random() < 0.6 else V.GREET), pk.one(V.ELDERLY_INTRO),
-                 sentence(self.core(t) + " " + self.loc())]
+                 sentence(self.core(t) + " " + self.loc(t=t))]
         if rng.random() < 0.7:
             parts.append(self.extra(t, "details"))
         if rng.random() < 0.5:
@@ -172,7 +188,7 @@ class Writer:
 
     def nonnative(self, t):
         pk, rng = self.pk, self.rng
-        body = sentence(self.core(t) + " " + self.loc())
+        body = sentence(self.core(t) + " " + self.loc(t=t))
         if rng.random() < 0.6:
             body += " " + sentence(self.extra(t, "details"))
         body = " " + body + " "
@@ -189,7 +205,7 @@ class Writer:
 
     def speech(self, t):
         pk, rng = self.pk, self.rng
-        bits = [pk.one(V.SPEECH_START), self.core(t).lower(), pk.one(V.SPEECH_FILL), self.loc()]
+        bits = [pk.one(V.SPEECH_START), self.core(t).lower(), pk.one(V.SPEECH_FILL), self.loc(t=t)]
         if rng.random() < 0.6:
             bits += [pk.one(V.SPEECH_FILL), self.extra(t, "details")]
         if rng.random() < 0.4:
@@ -208,7 +224,7 @@ class Writer:
         pk, rng = self.pk, self.rng
         c = self.core(t, terse=rng.random() < 0.5)
         if rng.random() < 0.5:
-            c += " " + self.loc(terse=True)
+            c += " " + self.loc(terse=True, t=t, p=1)
         words = [V.YOUTH_WORDS.get(w, w) if rng.random() < 0.6 else w for w in c.lower().split()]
         out = " ".join(words)
         for _ in range(rng.choice([1, 1, 2])):
@@ -218,7 +234,7 @@ class Writer:
         return out
 
 
-STYLES = [("terse", 29), ("brief", 22), ("normal", 21), ("chatty", 10), ("formal", 4), ("elderly", 3),
+STYLES = [("terse", 28), ("brief", 19), ("normal", 23), ("chatty", 13), ("formal", 4), ("elderly", 3),
           ("nonnative", 4), ("speech", 3), ("youth", 4)]
 
 
@@ -243,7 +259,7 @@ def write_report(rng, pool, topic, second=None):
     if second is not None and style not in ("terse", "youth"):
         extra = w.core(second)
         text += " " + rng.choice(["En ", "Ook ", "Verder: ", "Daarnaast: ", "PS "]) + extra[:1].lower() + extra[1:] + "."
-    text = " ".join(text.split())
+    text = " ".join(text.split()).replace(" .", ".").replace(" :", ":")
     if rng.random() < 0.33:
         n = rng.choices([1, 2, 3, 4], weights=[55, 27, 12, 6])[0]
         text = add_typos(rng, pool, text, n)

@@ -11,6 +11,7 @@ TOPICS = [
     dict(cat="Straatverlichting", w=7.0,
          objs="de lantaarnpaal|de lamp|de straatlantaarn|de lantaarn|het licht|de verlichting|de paal"
               "|de straatlamp|de lichtmast|de lantaren|de lamp van de paal|het lampje|de led lamp"
+              "|dat ding met de lamp|die paal met licht|de lamp boven het zebrapad"
               "|de verlichting op het fietspad|de lantarenpaal|de lichtpaal",
          probs="is kapot|doet het niet|brandt niet|is uit|gaat steeds aan en uit|knippert"
                "|brandt overdag ook|is al weken donker|doet het niet meer|flikkert de hele nacht"
@@ -49,6 +50,7 @@ TOPICS = [
     dict(cat="Wegen - bestrating en trottoir", w=5.0,
          objs="de stoeptegel|de tegels|de klinkers|de stoep|het trottoir|de stenen|een tegel"
               "|de bestrating|de stoepranden|de straatstenen|het voetpad|de tegels op de stoep"
+              "|de drempelstenen|de tegeltjes|het stoepje|de keitjes|die stenen bij de oprit"
               "|de stoeprand|de klinkers op de weg|het pad|de tegel voor nr {nr}",
          probs="ligt los|liggen los|steekt omhoog|is verzakt|ligt scheef|is kapot|zijn verzakt"
                "|wiebelen|staan omhoog door boomwortels|liggen er allemaal uit|is gebroken"
@@ -92,7 +94,7 @@ TOPICS = [
                "|is gestolen",
          sents="{obj} is omver gereden|Iemand heeft {obj} omgedraaid|{obj} is helemaal overgroeid door de struiken"
                "|Het bord van de gehandicaptenparkeerplaats is kapot|Er staat een bord midden op de stoep"
-               "|Het bord bij de school is weg|De paal van {obj} is geknakt"
+               "|Het bord bij de school is weg|Het bord van de blauwe zone is weggedraaid|Het bordje parkeren verboden is omgebogen|De paal van {obj} is geknakt"
                "|Tijdelijke verkeersborden staan er nog steeds na de werkzaamheden",
          short="bord omver|verkeersbord kapot|bord ligt op de grond|straatnaambord weg|bord scheef"
                "|bord omgereden",
@@ -121,6 +123,7 @@ TOPICS = [
                "|is verrot|is omgegooid|is weg",
          sents="Er zijn planken uit {obj} getrokken|{obj} is in het water gegooid"
                "|Iemand heeft {obj} in brand gestoken|Bij {obj} steken spijkers uit"
+               "|Jongeren hebben {obj} gesloopt|Er is met vuurwerk een plank uit {obj} geblazen"
                "|De planken van {obj} zijn helemaal rot|{obj} helemaal gesloopt",
          short="bankje kapot|bank kapot|bankje gesloopt|bank vernield|picknicktafel kapot",
          details="Ouderen rusten hier graag even uit|Er zitten splinters in",
@@ -157,6 +160,7 @@ TOPICS = [
          objs="de container|de ondergrondse container|de bak|de glasbak|de papiercontainer"
               "|de ondergrondse|de plasticcontainer|de restafvalcontainer|de kledingcontainer"
               "|de pmd container|de containers|de glascontainer|de verzamelcontainer|de afvalcontainer"
+              "|dat grote groene ding|die ijzeren bak|de vuilnisbak van de flat|de bak voor de zakken|de grijze bak"
               "|de papierbak|de gft container",
          probs="zit vol|is vol|zit propvol|puilt uit|is overvol|zit al dagen vol|is niet geleegd"
                "|gaat niet meer open want hij zit vol|is al een week niet geleegd|stroomt over",
@@ -188,7 +192,8 @@ TOPICS = [
     dict(cat="Afval - prullenbak vol", w=3.0,
          objs="de prullenbak|de afvalbak|de vuilnisbak|de bak|de prullebak|de afvalbakken"
               "|de hondenpoepbak|de bak bij de bushalte|de prullenbakken in het park|het vuilnisbakje"
-              "|de bak bij het bankje|de afvalbak langs het fietspad",
+              "|de bak bij het bankje|de afvalbak langs het fietspad"
+              "|het bakje aan de paal|die groene bak|dat ding voor afval|de vuilnisemmer",
          probs="zit vol|puilt uit|is vol|wordt nooit geleegd|zit al een week vol|zit propvol"
                "|stroomt over",
          sents="De prullenbakken in het park zitten allemaal vol|Alles waait uit {obj}"
@@ -201,7 +206,7 @@ TOPICS = [
     dict(cat="Afval - prullenbak defect", w=1.0,
          objs="de prullenbak|de afvalbak|de vuilnisbak|de bak|het deksel van de bak|de afvalbak bij de halte",
          probs="is kapot|is weg|is losgetrokken|ligt op de grond|is in brand gestoken|is gesloopt",
-         sents="{obj} is van de paal gebroken|Er is geen prullenbak meer bij de speeltuin"
+         sents="{obj} is van de paal gebroken|De prullenbak is met vuurwerk opgeblazen|Er is geen prullenbak meer bij de speeltuin"
                "|{obj} is gesmolten door vuur",
          short="prullenbak kapot|afvalbak weg|bak kapot|prullenbak gesloopt",
          details="Nu gooien mensen alles op straat",
@@ -360,6 +365,7 @@ TOPICS = [
     dict(cat="Speelvoorzieningen", w=1.8,
          objs="de schommel|de glijbaan|het speeltoestel|de wipwap|het klimrek|de speeltuin"
               "|het klimtoestel|de zandbak|de kabelbaan|het voetbaldoel|de basketbalpaal"
+              "|het klimding|dat rode toestel|de speeldingen|het touwding|de grote schommel"
               "|het trapveldje|de draaimolen|het speelhuisje|het hekje van de speeltuin|de duikelrekjes",
          probs="is kapot|is vernield|is gevaarlijk|mist een onderdeel|wiebelt|heeft scherpe randen"
                "|is afgesloten met lint|staat al weken met een lint erom|is stuk",
@@ -445,7 +451,7 @@ TOPICS = [
          probs="is vies|is een puinhoop|ziet er verwaarloosd uit|wordt niet onderhouden",
          sents="Er is een kabel blijven liggen na de werkzaamheden|Er staat al maanden een hek van de aannemer op de stoep"
                "|De afzetting van de werkzaamheden is omgewaaid|Er staat een elektriciteitskast open"
-               "|De laadpaal is kapot|De klok op het plein staat stil|Het bushokje heeft een kapotte ruit",
+               "|De laadpaal is kapot|De parkeerautomaat doet het niet|De automaat met hondenpoepzakjes is leeg|De klok op het plein staat stil|Het bushokje heeft een kapotte ruit",
          short="hek aannemer laten staan|kast open|ruit bushokje kapot|laadpaal kapot",
          details="Niemand voelt zich verantwoordelijk",
          asks="Graag oplossen|Wie gaat hierover?"),

@@ -128,7 +128,7 @@ TOPICS = [
          objs="dronken mensen|een groep drinkers|mensen|een paar mannen|zwervers",
          probs="zitten te drinken op het bankje|plassen tegen de muur|maken ruzie bij de supermarkt"
                "|zitten de hele dag bier te drinken in het park",
-         sents="Er wordt gedeald bij de speeltuin|Er wordt wildgeplast tegen de muur"
+         sents="Er wordt gedeald bij de speeltuin|Er liggen naalden bij het bankje en er wordt gebruikt|Er wordt wildgeplast tegen de muur"
                "|Er zitten elke dag mensen te drinken op het bankje bij de supermarkt"
                "|Er liggen naalden en er wordt gebruikt in de fietsenstalling|Dronken mensen plassen in onze tuin",
          short="drugsoverlast|wildplassen|dealen|drinkers bankje",
@@ -151,7 +151,8 @@ TOPICS = [
               "|een terras|een bouwhek|een partytent",
          probs="staat op de stoep|staat al maanden op straat|staat er zonder vergunning|blokkeert het trottoir",
          sents="De buren hebben een zeecontainer in de straat gezet|Er staat een bouwcontainer op de parkeerplaats zonder vergunning"
-               "|De winkel zet zijn reclamebord midden op de stoep|Het terras van het café staat tot op het fietspad",
+               "|De winkel zet zijn reclamebord midden op de stoep|Het terras van het café staat tot op het fietspad"
+               "|De buurman heeft zonder vergunning de boom voor zijn huis gekapt|Een bedrijf heeft reclameborden aan de lantaarnpalen gehangen",
          short="bouwcontainer op straat|reclamebord op stoep|steiger zonder vergunning",
          details="Heeft hij daar wel een vergunning voor?|Je kunt er niet langs met de kinderwagen",
          asks="Graag controleren of hier een vergunning voor is"),

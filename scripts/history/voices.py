@@ -55,7 +55,7 @@ ELDERLY_INTRO = split("Ik ben 84 jaar en slecht ter been.|Mijn buurvrouw zei dat
                       "|Ik woon hier al meer dan 50 jaar.|Ik ben weduwe en woon alleen."
                       "|Excuus als ik het niet goed doe, ik ben niet zo handig met de computer.")
 ELDERLY_END = split("Ik hoop dat u hier iets mee kunt.|Ik reken op u.|Neemt u het mij niet kwalijk."
-                    "|U zou mij een groot plezier doen.|Met de meeste hoogachting,")
+                    "|U zou mij een groot plezier doen.|Hartelijk dank voor de moeite.")
 
 YOUTH_ADD = split("ff melden|echt|lol|pls|ofzo|wtf|bro|serieus|heel erg|ff|fr|haha|zo irritant|💀|😡|👍")
 YOUTH_WORDS = {"even": "ff", "mijn": "mn", "zijn": "zn", "echt": "echt", "niet": "nie", "het": "t",
