@@ -103,6 +103,8 @@ class Writer:
             c = (self.loc(terse=True, t=t, p=1) + " " + c).strip()
         elif r < 0.52:
             c = c + " " + self.pk.one(V.TIME)
+        if len(c.split()) < 2:
+            c = c + " " + (self.loc(terse=True, t=t, p=1) or self.pk.one(V.TIME))
         if self.rng.random() < 0.6:
             c = c.lower() if self.rng.random() < 0.5 else c
         elif self.rng.random() < 0.5:
