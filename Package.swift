@@ -27,16 +27,19 @@ let package = Package(
         .target(name: "Text"),
         // route: routing.conf, the router and its decisions (pure)
         .target(name: "Routing", dependencies: ["Text", "Messages"]),
+        // route: learning signal weights from a municipality's own history (pure)
+        .target(name: "Learning", dependencies: ["Routing", "Text"]),
         // deliver: queue directories, the commit journal, the outbox and HTTP delivery
         .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
         .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Messages", "Storage"]),
         .executableTarget(
             name: "wegwijzer",
-            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Delivery", "Messages", "Text", "Storage"]),
+            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage"]),
 
         .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),
+        .testTarget(name: "LearningTests", dependencies: ["Learning", "Routing"]),
         .testTarget(name: "HashingTests", dependencies: ["Hashing"]),
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Messages", "Hashing", "Storage"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),

@@ -123,6 +123,10 @@ public enum MessageJSON {
         json.beginArray()
         for signal in routing.signals {
             json.beginObject()
+            if signal.learned {
+                json.key(literal: "learned")
+                json.bool(true)
+            }
             json.member(literal: "team", signal.team)
             json.member(literal: "term", signal.term)
             json.key(literal: "weight")

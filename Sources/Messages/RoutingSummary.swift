@@ -41,10 +41,33 @@ public struct MatchedSignal: Sendable, Hashable, Codable {
     public var team: String
     /// The weight it added, after the subject multiplier.
     public var weight: Double
+    /// Whether it comes from the learned signal file; written only when true.
+    public var learned: Bool
     /// Creates a matched signal.
-    public init(term: String, team: String, weight: Double) {
+    public init(term: String, team: String, weight: Double, learned: Bool = false) {
         self.term = term
         self.team = team
         self.weight = weight
+        self.learned = learned
+    }
+
+    private enum CodingKeys: String, CodingKey { case term, team, weight, learned }
+
+    /// Decodes a matched signal; `learned` is false when absent.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        term = try container.decode(String.self, forKey: .term)
+        team = try container.decode(String.self, forKey: .team)
+        weight = try container.decode(Double.self, forKey: .weight)
+        learned = try container.decodeIfPresent(Bool.self, forKey: .learned) ?? false
+    }
+
+    /// Encodes a matched signal; `learned` only when true.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(term, forKey: .term)
+        try container.encode(team, forKey: .team)
+        try container.encode(weight, forKey: .weight)
+        if learned { try container.encode(learned, forKey: .learned) }
     }
 }

@@ -7,7 +7,8 @@ protocol Command: Sendable {
 /// Dispatches `wegwijzer COMMAND …` to its command.
 enum CommandLineTool {
     static let commands: [any Command.Type] = [
-        RunCommand.self, CheckCommand.self, ClassifyCommand.self, TestCommand.self, StatusCommand.self, RetryCommand.self,
+        RunCommand.self, CheckCommand.self, ClassifyCommand.self, TestCommand.self, LearnCommand.self, StatusCommand.self,
+        RetryCommand.self,
         VersionCommand.self,
     ]
 

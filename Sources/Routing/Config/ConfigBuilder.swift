@@ -109,6 +109,7 @@ struct ConfigBuilder {
             subjectWeight: values.integer("subject-weight") ?? RouterSettings.defaultSubjectWeight,
             urgent: values.signals("urgent"),
             maxTextBytes: values.integer("max-text") ?? RouterSettings.defaultMaxTextBytes)
+        settings.learned = values.text("learned")
         settings.delivery = delivery(values)
         return settings
     }

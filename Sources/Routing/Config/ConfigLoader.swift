@@ -6,15 +6,35 @@ import Darwin
 
 /// Reads `routing.conf` from disk and parses it with ``ConfigParser``.
 public enum ConfigLoader {
-    /// Reads and parses the file at `path`. A file that cannot be read gives a single
-    /// diagnostic at `PATH:0:0`, such as `cannot read: No such file or directory`.
-    public static func load(path: String) -> (config: RoutingConfig?, diagnostics: [Diagnostic]) {
+    /// Reads and parses the file at `path`, and the learned signal file it names
+    /// (`[router] learned`, relative to the file's folder) unless `learned` is false. A file that
+    /// cannot be read gives a single diagnostic at `PATH:0:0`, such as
+    /// `cannot read: No such file or directory`; a broken learned file makes the whole
+    /// configuration invalid, so a reload keeps the configuration it had.
+    public static func load(path: String, learned: Bool = true) -> (config: RoutingConfig?, diagnostics: [Diagnostic]) {
+        let (config, diagnostics): (RoutingConfig?, [Diagnostic])
         switch readFile(path) {
         case .success(let bytes):
-            return ConfigParser.parse(bytes: bytes, path: path)
+            (config, diagnostics) = ConfigParser.parse(bytes: bytes, path: path)
         case .failure(let reason):
             return (nil, [.error("cannot read: \(reason.message)", at: SourceLocation(path: path, line: 0, column: 0))])
         }
+        guard learned, let config, let file = config.router.learned else { return (config, diagnostics) }
+        let learnedPath = learnedFilePath(file, configPath: path)
+        switch readFile(learnedPath) {
+        case .success(let bytes):
+            let (signals, problems) = LearnedSignals.parse(bytes: bytes, path: learnedPath, for: config)
+            return (signals.map { config.adding($0) }, diagnostics + problems)
+        case .failure(let reason):
+            return (nil, diagnostics + [.error("cannot read the learned file \(learnedPath): \(reason.message)",
+                                                at: SourceLocation(path: path, line: 0, column: 0))])
+        }
+    }
+
+    /// `[router] learned` resolved against the folder of the configuration at `configPath`.
+    public static func learnedFilePath(_ file: String, configPath: String) -> String {
+        let folder = configPath.lastIndex(of: "/").map { String(configPath[..<$0]) } ?? ""
+        return RoutingConfig.resolve(file, base: folder.isEmpty && configPath.hasPrefix("/") ? "/" : folder)
     }
 
     private struct ReadError: Error {

@@ -143,6 +143,9 @@ public enum ConfigSchema {
               doc: "Lowest winning score; a lower best score sends the message to the fallback team."),
         .init("min-margin", .single, .number(0...1_000_000), default: "2",
               doc: "Lowest lead of the best team over the runner-up; a smaller lead means fallback."),
+        .init("learned", .single, .path,
+              doc: "A learned signal file written by `wegwijzer learn`; relative to this file's folder. "
+                + "Its signals add to the teams' own."),
         .init("subject-weight", .single, .integer(1...10), default: "2",
               doc: "How many times a signal found in the subject counts."),
         .init("urgent", .list, .signals(weighted: false),

@@ -23,6 +23,8 @@ public struct RouterSettings: Sendable, Hashable {
     public var minScore: Double
     /// Lowest lead of the best team over the runner-up.
     public var minMargin: Double
+    /// The learned signal file, as written (relative to the configuration's folder); nil when none.
+    public var learned: String?
     /// How many times a match in the subject counts.
     public var subjectWeight: Int
     /// Priority words: any match makes a message urgent.

@@ -26,13 +26,16 @@ public struct Signal: Sendable, Hashable {
     public var text: String
     /// Where the entry starts.
     public var location: SourceLocation
+    /// Whether the entry comes from the learned signal file (`[router] learned`), not from routing.conf.
+    public var learned: Bool
 
     /// Creates a signal.
-    public init(pattern: SignalPattern, weight: Double = 1, text: String, location: SourceLocation) {
+    public init(pattern: SignalPattern, weight: Double = 1, text: String, location: SourceLocation, learned: Bool = false) {
         self.pattern = pattern
         self.weight = weight
         self.text = text
         self.location = location
+        self.learned = learned
     }
 }
 

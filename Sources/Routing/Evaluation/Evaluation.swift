@@ -23,6 +23,10 @@ public struct Evaluation: Sendable {
         public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
         /// correct / expected (1 when nothing was expected).
         public var recall: Double { expected == 0 ? 1 : Double(correct) / Double(expected) }
+        /// The harmonic mean of precision and recall (0 when both are 0).
+        public var f1: Double {
+            precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        }
     }
 
     /// Team names in configuration order.
@@ -49,6 +53,27 @@ public struct Evaluation: Sendable {
         self.confusion = confusion
         self.failures = failures
         total = cases.count
+    }
+
+    /// One evaluation of all the cases of `parts` (the folds of a cross-validation); every part
+    /// must have the same teams.
+    public init(combining parts: [Evaluation]) {
+        teams = parts.first?.teams ?? []
+        var confusion = [[Int]](repeating: [Int](repeating: 0, count: teams.count), count: teams.count)
+        for part in parts {
+            for row in part.confusion.indices {
+                for column in part.confusion[row].indices { confusion[row][column] += part.confusion[row][column] }
+            }
+        }
+        self.confusion = confusion
+        failures = parts.flatMap(\.failures)
+        total = parts.reduce(0) { $0 + $1.total }
+    }
+
+    /// The mean F1 over the teams that had cases.
+    public var macroF1: Double {
+        let scored = figures.filter { $0.expected > 0 }
+        return scored.isEmpty ? 1 : scored.reduce(0) { $0 + $1.f1 } / Double(scored.count)
     }
 
     /// Share of cases routed to their expected team.

@@ -61,6 +61,8 @@ public struct SignalMatch: Sendable, Hashable {
     public var field: MessageField
     /// UTF-8 byte range of the matched words in that field.
     public var range: Range<Int>
+    /// Whether the signal comes from the learned signal file.
+    public var learned: Bool = false
 }
 
 /// Entities the router found, used for the location and the area.

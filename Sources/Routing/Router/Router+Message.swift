@@ -37,7 +37,7 @@ extension Router {
         routed.routing = RoutingSummary(
             team: decision.team, score: decision.score, confidence: decision.confidence,
             fallback: decision.fallback, priority: decision.priority.rawValue, reason: decision.reason.description,
-            signals: decision.matches.map { MatchedSignal(term: $0.term, team: $0.team, weight: $0.weight) },
+            signals: decision.matches.map { MatchedSignal(term: $0.term, team: $0.team, weight: $0.weight, learned: $0.learned) },
             configHash: config.configHash)
         return (routed, decision)
     }

@@ -56,7 +56,8 @@ struct Tally {
             let signal = config.teams[hit.key.team].signals[hit.key.signal]
             matches.append(SignalMatch(
                 term: signal.text, team: config.teams[hit.key.team].name,
-                weight: signal.weight * (hit.field == .subject ? Double(subjectWeight) : 1), field: hit.field, range: hit.range))
+                weight: signal.weight * (hit.field == .subject ? Double(subjectWeight) : 1), field: hit.field, range: hit.range,
+                learned: signal.learned))
             teams.append(hit.key.team)
         }
         return (matches, teams)

@@ -28,8 +28,10 @@ enum CheckCommand: Command {
             printError("\(path): \(unusable.count) file\(unusable.count == 1 ? "" : "s") cannot be used, \(warnings) warning\(warnings == 1 ? "" : "s")")
             return .failure
         }
-        let signals = config.teams.reduce(0) { $0 + $1.signals.count }
-        print("\(path): ok: \(config.teams.count) teams, \(signals) signals, \(config.areas.count) areas, \(config.sources.count) sources, \(warnings) warning\(warnings == 1 ? "" : "s")")
+        let learned = config.learnedSignalCount
+        let signals = config.teams.reduce(0) { $0 + $1.signals.count } - learned
+        let learnedText = config.router.learned == nil ? "" : " and \(learned) learned"
+        print("\(path): ok: \(config.teams.count) teams, \(signals) signals\(learnedText), \(config.areas.count) areas, \(config.sources.count) sources, \(warnings) warning\(warnings == 1 ? "" : "s")")
         return .success
     }
 }

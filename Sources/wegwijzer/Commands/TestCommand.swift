@@ -59,7 +59,7 @@ enum TestCommand: Command {
         var lines: [String] = []
         for failure in evaluation.failures {
             let decision = failure.decision
-            let terms = decision.matches.map { "\($0.term)→\($0.team) \($0.weight)" }.joined(separator: ", ")
+            let terms = decision.matches.map { "\($0.term)→\($0.team) \(ScoreText.format($0.weight))\($0.learned ? " (learned)" : "")" }.joined(separator: ", ")
             lines.append("FAIL line \(failure.golden.line): expected \(failure.golden.expectedTeam), got \(decision.team) "
                 + "(\(decision.reason); \(terms.isEmpty ? "no signals" : terms))")
             lines.append("     " + Redaction.redactBSNs(String(failure.golden.text.prefix(160))))

@@ -13,7 +13,7 @@ enum Explanation {
         lines.append("scores:")
         for score in decision.scores {
             let terms = decision.matches.filter { $0.team == score.team }
-                .map { "\($0.term) \($0.weight > 0 ? "+" : "")\(ScoreText.format($0.weight))\($0.field == .subject ? " (subject)" : "")" }
+                .map { "\($0.term) \($0.weight > 0 ? "+" : "")\(ScoreText.format($0.weight))\($0.field == .subject ? " (subject)" : "")\($0.learned ? " (learned)" : "")" }
             lines.append("  " + ScoreText.format(score.score).leftPadded(5) + "  " + score.team.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + terms.joined(separator: ", "))
         }
