@@ -32,7 +32,7 @@ final class ConfigSchemaTests: XCTestCase {
         let close = try XCTUnwrap(rest.range(of: "\n```", range: open.upperBound..<rest.endIndex))
         let example = String(rest[open.upperBound..<close.lowerBound])
         let config = try XCTUnwrap(assertValidRoutingConf(example))
-        XCTAssertEqual(config.teams.map(\.name), ["Stadsbeheer", "Milieu", "Burgerzaken", "Wmo", "KCC"])
+        XCTAssertEqual(config.teams.map(\.name), ["Stadsbeheer", "Handhaving", "Milieu", "Burgerzaken", "Wmo", "KCC"])
         XCTAssertEqual(config.sources.count, 4)
     }
 
