@@ -109,7 +109,7 @@ public struct JSONWriter: ~Copyable {
         reserve(utf8.count + 4)
         if needsComma { put(UInt8(ascii: ",")) }
         put(UInt8(ascii: "\""))
-        append(utf8)
+        for byte in utf8 { put(byte) }  // keys are short: a loop beats a call to memcpy
         put(UInt8(ascii: "\""))
         put(UInt8(ascii: ":"))
         needsComma = false
