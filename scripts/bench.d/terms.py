@@ -2,7 +2,8 @@
 """Prints the signal terms of a routing.conf as plain words (one per line), for grep -F -f,
 or writes a synthetic routing.conf with N signal terms: terms.py --synthetic N,
 or a copy of a routing.conf with N extra weighted terms spread over its teams, as a file of
-learned terms would add them: terms.py --learned N CONFIG."""
+learned terms would add them: terms.py --learned N CONFIG [SHARE], SHARE (default 0.2) of
+them words of the reports that gen-reports.py writes."""
 import importlib.util
 import os
 import random
@@ -57,10 +58,10 @@ def report_words():
     return [phrase.lower().split() for phrase in phrases]
 
 
-def learned(count, path):
-    """The configuration at `path` with `count` extra signals: a fifth of them words and word
-    pairs of the reports (they match, as learned terms do), the rest made-up words; weights
-    from -2 to 3, no 0."""
+def learned(count, path, matching=0.2):
+    """The configuration at `path` with `count` extra signals: a share `matching` of them words
+    and word pairs of the reports (they match, as learned terms do), the rest made-up words;
+    weights from -2 to 3, no 0."""
     rng = random.Random(11)
     terms = set()
     phrases = report_words()
@@ -72,7 +73,7 @@ def learned(count, path):
             terms.add(f'"{first} {second}"')
     terms = sorted(terms)
     rng.shuffle(terms)
-    terms = terms[:count // 5]
+    terms = terms[:int(count * matching)]
     letters = "abcdefghijklmnoprstuvwz"
     made_up = set()
     while len(terms) + len(made_up) < count:
@@ -96,6 +97,6 @@ if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--synthetic":
         synthetic(int(sys.argv[2]))
     elif len(sys.argv) > 3 and sys.argv[1] == "--learned":
-        learned(int(sys.argv[2]), sys.argv[3])
+        learned(int(sys.argv[2]), sys.argv[3], float(sys.argv[4]) if len(sys.argv) > 4 else 0.2)
     else:
         print("\n".join(sorted(set(config_terms(sys.argv[1] if len(sys.argv) > 1 else "routing.conf")))))
