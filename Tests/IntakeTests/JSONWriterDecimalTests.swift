@@ -2,7 +2,7 @@ import Foundation
 import Messages
 import XCTest
 
-/// `JSONWriter.decimal`: scores and weights written compactly, and the JSON Lines helpers.
+/// `JSONWriter.decimal`: scores and weights written compactly, and the calls for JSON Lines.
 final class JSONWriterDecimalTests: XCTestCase {
     private func written(_ body: (inout JSONWriter) -> Void) -> String {
         var json = JSONWriter(capacity: 4)
