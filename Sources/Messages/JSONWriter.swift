@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes JSON into a byte buffer, for the hot paths where `JSONEncoder` costs too much.
 ///
 /// The caller writes members in the order it wants (sorted, for the message contract); the
@@ -23,6 +25,27 @@ public struct JSONWriter: ~Copyable {
     /// The JSON written so far.
     public var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 
+    /// The number of bytes written so far.
+    public var byteCount: Int { count }
+
+    /// Calls `body` with the bytes written so far, without copying them.
+    public func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try body(UnsafeBufferPointer(start: base, count: count))
+    }
+
+    /// Forgets what was written, keeping the buffer for the next value.
+    public mutating func removeAll() {
+        count = 0
+        needsComma = false
+    }
+
+    /// Ends a record of JSON Lines: writes a line feed; the next value starts a new record.
+    public mutating func newline() {
+        reserve(1)
+        put(0x0A)
+        needsComma = false
+    }
+
     /// Writes an object: `{`, the members `body` writes, `}`.
     public mutating func object(_ body: (inout JSONWriter) -> Void) {
         beginObject()
@@ -46,16 +69,16 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Opens an object; ``endObject()`` closes it. The closure-free form of ``object(_:)``.
-    mutating func beginObject() { begin(UInt8(ascii: "{")) }
+    public mutating func beginObject() { begin(UInt8(ascii: "{")) }
 
     /// Closes the object ``beginObject()`` opened.
-    mutating func endObject() { end(UInt8(ascii: "}")) }
+    public mutating func endObject() { end(UInt8(ascii: "}")) }
 
     /// Opens an array; ``endArray()`` closes it.
-    mutating func beginArray() { begin(UInt8(ascii: "[")) }
+    public mutating func beginArray() { begin(UInt8(ascii: "[")) }
 
     /// Closes the array ``beginArray()`` opened.
-    mutating func endArray() { end(UInt8(ascii: "]")) }
+    public mutating func endArray() { end(UInt8(ascii: "]")) }
 
     private mutating func begin(_ open: UInt8) {
         reserve(2)
@@ -80,13 +103,13 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Writes a member's key given as a literal, which must need no escaping; copied as it is.
-    mutating func key(literal name: StaticString) {
+    public mutating func key(literal name: StaticString) {
         let utf8 = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
         assert(JSONBytes.firstSpecial(in: utf8, from: 0) == utf8.count, "a key literal that needs escaping")
         reserve(utf8.count + 4)
         if needsComma { put(UInt8(ascii: ",")) }
         put(UInt8(ascii: "\""))
-        append(utf8)
+        for byte in utf8 { put(byte) }  // keys are short: a loop beats a call to memcpy
         put(UInt8(ascii: "\""))
         put(UInt8(ascii: ":"))
         needsComma = false
@@ -104,6 +127,12 @@ public struct JSONWriter: ~Copyable {
         separate()
         reserve(20)  // "-9223372036854775808"
         if value < 0 { put(UInt8(ascii: "-")) }
+        appendDigits(value)
+        needsComma = true
+    }
+
+    /// Puts the decimal digits of `value`'s magnitude; the caller has reserved 20 bytes.
+    private mutating func appendDigits(_ value: Int) {
         var magnitude = value.magnitude
         let start = count
         repeat {
@@ -112,6 +141,57 @@ public struct JSONWriter: ~Copyable {
         } while magnitude > 0
         var digits = UnsafeMutableBufferPointer(start: base + start, count: count - start)
         digits.reverse()
+    }
+
+    /// Writes a string value `VALUE:LINE`, the way tools name line `line` of a file `value`.
+    public mutating func string(_ value: String, line: Int) {
+        separate()
+        appendString(value)
+        count -= 1  // reopen the string: drop its closing quote
+        reserve(22)  // ":" and up to 20 digits and the sign, then the quote
+        put(UInt8(ascii: ":"))
+        appendDigits(line)
+        put(UInt8(ascii: "\""))
+        needsComma = true
+    }
+
+    /// Writes a number compactly, for scores and weights: rounded to at most three decimals,
+    /// without trailing zeros, and without `.0` when whole (`3`, `2.35`, `-0.5`); never in
+    /// exponent notation and never `-0`. With `pointZero` a whole value keeps one zero decimal
+    /// (`1.0`, `0.0`), as Swift's `description` writes it, for fractions by nature such as a
+    /// confidence. Non-finite values, which JSON cannot hold, are written as `null`.
+    public mutating func decimal(_ value: Double, pointZero: Bool = false) {
+        guard value.isFinite else { return null() }
+        separate()
+        let thousandths = (value * 1000).rounded(.toNearestOrAwayFromZero)
+        if abs(thousandths) < 1e18 {
+            let scaled = Int(thousandths)
+            reserve(26)  // sign, 15 digits, point, three decimals
+            if scaled < 0 { put(UInt8(ascii: "-")) }
+            appendDigits(Int(scaled.magnitude / 1000))
+            var fraction = Int(scaled.magnitude % 1000)
+            if fraction != 0 {
+                put(UInt8(ascii: "."))
+                var digits = 3
+                while fraction % 10 == 0 {
+                    fraction /= 10
+                    digits -= 1
+                }
+                var divisor = digits == 3 ? 100 : digits == 2 ? 10 : 1
+                while divisor > 0 {
+                    put(UInt8(truncatingIfNeeded: 0x30 + fraction / divisor % 10))
+                    divisor /= 10
+                }
+            } else if pointZero {
+                put(UInt8(ascii: "."))
+                put(UInt8(ascii: "0"))
+            }
+        } else {
+            // Beyond 10^15 a double holds no decimals: its whole digits, written out.
+            var text = String(format: "%.0f", value.rounded())
+            text.withUTF8 { append($0) }
+            if pointZero { appendLiteral(".0") }
+        }
         needsComma = true
     }
 
@@ -152,7 +232,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Writes a member whose value is a string, or nothing when the value is nil; the name is a literal.
-    mutating func member(literal name: StaticString, _ value: String?) {
+    public mutating func member(literal name: StaticString, _ value: String?) {
         guard let value else { return }
         key(literal: name)
         string(value)

@@ -118,7 +118,7 @@ public enum MessageJSON {
         json.member(literal: "priority", routing.priority)
         json.member(literal: "reason", routing.reason)
         json.key(literal: "score")
-        json.number(routing.score)
+        json.decimal(routing.score)
         json.key(literal: "signals")
         json.beginArray()
         for signal in routing.signals {
@@ -130,7 +130,7 @@ public enum MessageJSON {
             json.member(literal: "team", signal.team)
             json.member(literal: "term", signal.term)
             json.key(literal: "weight")
-            json.number(signal.weight)
+            json.decimal(signal.weight)
             json.endObject()
         }
         json.endArray()

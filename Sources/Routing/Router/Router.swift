@@ -40,16 +40,17 @@ public struct Router: Sendable {
     /// the team and score alone.
     public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
         let settings = config.router
-        let subjectAnalysis = analyzer.analyze(subject, limit: settings.maxTextBytes)
-        let remaining = max(0, settings.maxTextBytes - subjectAnalysis.analysedBytes)
+        // An empty subject (every line of `classify --lines`, most forms) has no words to match.
+        let subjectAnalysis = subject.isEmpty ? nil : analyzer.analyze(subject, limit: settings.maxTextBytes)
+        let remaining = max(0, settings.maxTextBytes - (subjectAnalysis?.analysedBytes ?? 0))
         let textAnalysis = analyzer.analyze(text, limit: remaining)
         var tally = Tally()
-        collect(subjectAnalysis, field: .subject, into: &tally)
+        if let subjectAnalysis { collect(subjectAnalysis, field: .subject, into: &tally) }
         collect(textAnalysis, field: .text, into: &tally)
         let entities = wantsEntities
             ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
             : DetectedEntities(place: tally.places.first?.name, area: tally.places.first.map { config.areas[$0.area].name })
-        if subjectAnalysis.isEmpty && textAnalysis.isEmpty {
+        if subjectAnalysis?.isEmpty ?? true, textAnalysis.isEmpty {
             return decide(tally, entities: entities, forced: .empty)
         }
         return decide(tally, entities: entities, forced: nil)
@@ -137,7 +138,7 @@ public struct Router: Sendable {
     }
 
     private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
-        let subjectFound = EntityScanner.scan(Router.prefix(subject, limit))
+        let subjectFound = subject.isEmpty ? Entities() : EntityScanner.scan(Router.prefix(subject, limit))
         let found = EntityScanner.scan(Router.prefix(text, max(0, limit - subject.utf8.count)))
         let houseNumber = subjectFound.houseNumbers.first ?? found.houseNumbers.first
         var entities = DetectedEntities(

@@ -27,6 +27,7 @@ enum ClassifyCommand: Command {
         let format: OutputFormat = arguments.flag("--explain") ? .explain : arguments.flag("--json") ? .json : .plain
         let names = arguments.positionals.isEmpty ? ["-"] : arguments.positionals
         var output = OutputBuffer()
+        var json = JSONWriter(capacity: 4096)
         for name in names {
             let data = try readInput(name)
             if arguments.flag("--lines") {
@@ -35,14 +36,34 @@ enum ClassifyCommand: Command {
                     number += 1
                     if line.isEmpty && number > 1 && line.endIndex == data.endIndex { break }
                     let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-                    let input = ClassifyInput(name: "\(name):\(number)", text: text)
                     let decision = router.route(subject: "", text: text, entities: format != .plain)
-                    write(decision, location: Location(decision.entities), for: input, format: format, settings: config.router, to: &output)
+                    switch format {
+                    case .plain:
+                        writePlain(decision, name: name, line: number, to: &output)
+                    case .json:
+                        json.removeAll()
+                        DecisionJSON.write(decision, name: name, line: number, location: Location(decision.entities), into: &json)
+                        json.newline()
+                        output.write(json)
+                    case .explain:
+                        let input = ClassifyInput(name: "\(name):\(number)", text: text)
+                        output.write(Explanation.render(decision, input: input, settings: config.router) + "\n")
+                    }
                 }
             } else {
                 let input = try ClassifyInput.load(name: name, bytes: data)
                 let (routed, decision) = router.route(input.message)
-                write(decision, location: routed.location, for: input, format: format, settings: config.router, to: &output)
+                switch format {
+                case .plain:
+                    output.write("\(decision.team)\t\(ScoreText.format(decision.score))\t\(decision.reason)\t\(input.name)\n")
+                case .json:
+                    json.removeAll()
+                    DecisionJSON.write(decision, input: input.name, location: routed.location, into: &json)
+                    json.newline()
+                    output.write(json)
+                case .explain:
+                    output.write(Explanation.render(decision, input: input, settings: config.router) + "\n")
+                }
             }
         }
         return .success
@@ -50,18 +71,18 @@ enum ClassifyCommand: Command {
 
     private enum OutputFormat { case plain, json, explain }
 
-    private static func write(
-        _ decision: Decision, location: Location, for input: ClassifyInput, format: OutputFormat, settings: RouterSettings,
-        to output: inout OutputBuffer
-    ) {
-        switch format {
-        case .plain:
-            output.write("\(decision.team)\t\(ScoreText.format(decision.score))\t\(decision.reason)\t\(input.name)\n")
-        case .json:
-            output.write(DecisionJSON.line(decision, input: input.name, location: location) + "\n")
-        case .explain:
-            output.write(Explanation.render(decision, input: input, settings: settings) + "\n")
-        }
+    /// `TEAM<TAB>SCORE<TAB>REASON<TAB>NAME:LINE`, written piece by piece (no line string built).
+    private static func writePlain(_ decision: Decision, name: String, line: Int, to output: inout OutputBuffer) {
+        output.write(decision.team)
+        output.write(byte: 0x09)
+        output.write(ScoreText.format(decision.score))
+        output.write(byte: 0x09)
+        output.write(decision.reason.description)
+        output.write(byte: 0x09)
+        output.write(name)
+        output.write(byte: UInt8(ascii: ":"))
+        output.write(String(line))
+        output.write(byte: 0x0A)
     }
 
     private static func readInput(_ name: String) throws -> [UInt8] {

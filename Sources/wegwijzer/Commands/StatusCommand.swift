@@ -1,4 +1,5 @@
 import Daemon
+import Messages
 
 /// `wegwijzer status`: queue depths, pending work, rejected input, dead letters, last errors.
 enum StatusCommand: Command {
@@ -51,38 +52,58 @@ enum StatusCommand: Command {
     }
 
     private static func json(_ report: StatusReport) -> String {
-        var json = JSONText()
-        json.raw("queues", "[" + report.queues.map { queue in
-            var object = JSONText()
-            object.string("team", queue.team)
-            object.string("path", queue.path)
-            object.int("depth", queue.depth)
-            return object.object
-        }.joined(separator: ",") + "]")
-        json.raw("sources", "[" + report.sources.map { source in
-            var object = JSONText()
-            object.string("name", source.name)
-            object.string("type", source.type)
-            object.int("waiting", source.waiting)
-            object.int("rejected", source.rejected)
-            return object.object
-        }.joined(separator: ",") + "]")
-        json.int("pending", report.pending)
-        json.int("outboxPending", report.outboxPending)
-        json.raw("oldestPendingAgeSeconds", report.oldestPendingAge.map(String.init) ?? "null")
-        json.raw("outbox", "[" + report.outbox.map { row in
-            var object = JSONText()
-            object.string("team", row.team)
-            object.int("pending", row.pending)
-            object.int("retrying", row.retrying)
-            return object.object
-        }.joined(separator: ",") + "]")
-        json.int("noise", report.noise)
-        json.int("rejected", report.sources.reduce(0) { $0 + $1.rejected })
-        json.int("deadLetters", report.deadLetters)
-        json.raw("oldestDeadLetterAgeSeconds", report.oldestDeadLetterAge.map(String.init) ?? "null")
-        json.int("dedupeIDs", report.committed)
-        json.raw("lastErrors", "[" + report.lastErrors.map(JSONText.quote).joined(separator: ",") + "]")
-        return json.object
+        var json = JSONWriter()
+        json.beginObject()
+        json.key(literal: "queues")
+        json.beginArray()
+        for queue in report.queues {
+            json.beginObject()
+            json.member(literal: "team", queue.team)
+            json.member(literal: "path", queue.path)
+            integer("depth", queue.depth, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        json.key(literal: "sources")
+        json.beginArray()
+        for source in report.sources {
+            json.beginObject()
+            json.member(literal: "name", source.name)
+            json.member(literal: "type", source.type)
+            integer("waiting", source.waiting, into: &json)
+            integer("rejected", source.rejected, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        integer("pending", report.pending, into: &json)
+        integer("outboxPending", report.outboxPending, into: &json)
+        integer("oldestPendingAgeSeconds", report.oldestPendingAge, into: &json)
+        json.key(literal: "outbox")
+        json.beginArray()
+        for row in report.outbox {
+            json.beginObject()
+            json.member(literal: "team", row.team)
+            integer("pending", row.pending, into: &json)
+            integer("retrying", row.retrying, into: &json)
+            json.endObject()
+        }
+        json.endArray()
+        integer("noise", report.noise, into: &json)
+        integer("rejected", report.sources.reduce(0) { $0 + $1.rejected }, into: &json)
+        integer("deadLetters", report.deadLetters, into: &json)
+        integer("oldestDeadLetterAgeSeconds", report.oldestDeadLetterAge, into: &json)
+        integer("dedupeIDs", report.committed, into: &json)
+        json.key(literal: "lastErrors")
+        json.beginArray()
+        for error in report.lastErrors { json.string(error) }
+        json.endArray()
+        json.endObject()
+        return String(decoding: json.bytes, as: UTF8.self)
+    }
+
+    /// A member holding an integer, or `null` when there is none.
+    private static func integer(_ name: StaticString, _ value: Int?, into json: inout JSONWriter) {
+        json.key(literal: name)
+        if let value { json.integer(value) } else { json.null() }
     }
 }

@@ -1,42 +1,87 @@
 import Messages
 import Routing
 
-/// The `classify --json` line for one decision.
+/// The `classify --json` line for one decision: its members always in this order, absent
+/// values as `null`.
 enum DecisionJSON {
-    static func line(_ decision: Decision, input: String, location: Location) -> String {
-        var json = JSONText()
-        json.string("input", input)
-        json.string("team", decision.team)
-        json.raw("score", ScoreText.format(decision.score))
-        json.double("confidence", decision.confidence)
-        json.bool("fallback", decision.fallback)
-        json.string("priority", decision.priority.rawValue)
-        json.string("reason", decision.reason.description)
-        json.raw("signals", "[" + decision.matches.map(signal).joined(separator: ",") + "]")
-        json.raw("urgentTerms", "[" + decision.urgentTerms.map(JSONText.quote).joined(separator: ",") + "]")
-        if let runnerUp = decision.runnerUp {
-            var object = JSONText()
-            object.string("team", runnerUp.team)
-            object.raw("score", ScoreText.format(runnerUp.score))
-            json.raw("runnerUp", object.object)
-        } else {
-            json.raw("runnerUp", "null")
-        }
-        json.string("postcode", location.postcode)
-        json.string("houseNumber", location.houseNumber)
-        json.string("street", location.street)
-        json.string("place", location.place)
-        json.string("area", location.area)
-        return json.object
+    /// Writes the object for `decision` about the message `input`.
+    static func write(_ decision: Decision, input: String, location: Location, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key(literal: "input")
+        json.string(input)
+        writeMembers(decision, location: location, into: &json)
+        json.endObject()
     }
 
-    private static func signal(_ match: SignalMatch) -> String {
-        var json = JSONText()
-        json.string("term", match.term)
-        json.string("team", match.team)
-        json.raw("weight", ScoreText.format(match.weight))
-        json.string("field", match.field.rawValue)
-        json.int("position", match.range.lowerBound)
-        return json.object
+    /// Writes the object for `decision` about line `line` of the input `name` (`NAME:LINE`).
+    static func write(_ decision: Decision, name: String, line: Int, location: Location, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key(literal: "input")
+        json.string(name, line: line)
+        writeMembers(decision, location: location, into: &json)
+        json.endObject()
+    }
+
+    /// Every member after `input`.
+    private static func writeMembers(_ decision: Decision, location: Location, into json: inout JSONWriter) {
+        json.key(literal: "team")
+        json.string(decision.team)
+        json.key(literal: "score")
+        json.decimal(decision.score)
+        json.key(literal: "confidence")
+        json.decimal(decision.confidence, pointZero: true)
+        json.key(literal: "fallback")
+        json.bool(decision.fallback)
+        json.key(literal: "priority")
+        json.string(decision.priority.rawValue)
+        json.key(literal: "reason")
+        json.string(decision.reason.description)
+        json.key(literal: "signals")
+        json.beginArray()
+        for match in decision.matches {
+            json.beginObject()
+            json.key(literal: "term")
+            json.string(match.term)
+            json.key(literal: "team")
+            json.string(match.team)
+            json.key(literal: "weight")
+            json.decimal(match.weight)
+            json.key(literal: "field")
+            json.string(match.field.rawValue)
+            json.key(literal: "position")
+            json.integer(match.range.lowerBound)
+            if match.learned {
+                json.key(literal: "learned")
+                json.bool(true)
+            }
+            json.endObject()
+        }
+        json.endArray()
+        json.key(literal: "urgentTerms")
+        json.beginArray()
+        for term in decision.urgentTerms { json.string(term) }
+        json.endArray()
+        json.key(literal: "runnerUp")
+        if let runnerUp = decision.runnerUp {
+            json.beginObject()
+            json.key(literal: "team")
+            json.string(runnerUp.team)
+            json.key(literal: "score")
+            json.decimal(runnerUp.score)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        optional("postcode", location.postcode, into: &json)
+        optional("houseNumber", location.houseNumber, into: &json)
+        optional("street", location.street, into: &json)
+        optional("place", location.place, into: &json)
+        optional("area", location.area, into: &json)
+    }
+
+    /// A member that is `null` when absent (unlike ``JSONWriter/member(literal:_:)``, which leaves it out).
+    private static func optional(_ name: StaticString, _ value: String?, into json: inout JSONWriter) {
+        json.key(literal: name)
+        if let value { json.string(value) } else { json.null() }
     }
 }

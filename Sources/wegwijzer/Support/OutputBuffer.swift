@@ -1,4 +1,5 @@
 import Glibc
+import Messages
 
 /// Buffered writes to a file descriptor (stdout by default), flushed at 64 KiB and at the end.
 struct OutputBuffer: ~Copyable {
@@ -7,17 +8,37 @@ struct OutputBuffer: ~Copyable {
 
     init(descriptor: Int32 = STDOUT_FILENO) {
         self.descriptor = descriptor
-        bytes.reserveCapacity(1 << 16)
+        bytes.reserveCapacity(1 << 17)
     }
 
     mutating func write(_ text: String) {
+        if let done: Void = text.utf8.withContiguousStorageIfAvailable({ write($0) }) { return done }
         bytes.append(contentsOf: text.utf8)
-        if bytes.count >= 1 << 16 { flush() }
+        flushIfFull()
+    }
+
+    mutating func write(byte: UInt8) {
+        bytes.append(byte)
+        flushIfFull()
+    }
+
+    /// Appends what `json` holds.
+    mutating func write(_ json: borrowing JSONWriter) {
+        json.withBytes { write($0) }
+    }
+
+    mutating func write(_ source: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: source)
+        flushIfFull()
     }
 
     mutating func flush() {
         OutputBuffer.writeAll(bytes, to: descriptor)
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushIfFull() {
+        if bytes.count >= 1 << 16 { flush() }
     }
 
     deinit { OutputBuffer.writeAll(bytes, to: descriptor) }
