@@ -15,13 +15,15 @@ struct TermTable: Sendable {
     private var ids: [Term: Int] = [:]
     /// How often each stem was written in each folded form.
     private var forms: [String: [String: Int]] = [:]
+    /// How often each stem was written with a capital inside a sentence, as names are.
+    private var capitalised: [String: Int] = [:]
     private let analyzer = TextAnalyzer()
 
     /// The distinct term numbers of `text`, ascending; new terms are added to the table.
     mutating func add(_ text: String) -> [Int32] {
         var found = Set<Int32>()
-        var written: [(stem: String, form: String)] = []
-        Self.forEachTerm(in: text, analyzer: analyzer, form: { written.append(($0, $1)) }) { term in
+        var written: [(stem: String, form: String, capital: Bool)] = []
+        Self.forEachTerm(in: text, analyzer: analyzer, form: { written.append(($0, $1, $2)) }) { term in
             if let id = ids[term] {
                 found.insert(Int32(id))
             } else {
@@ -30,7 +32,10 @@ struct TermTable: Sendable {
                 terms.append(term)
             }
         }
-        for (stem, form) in written { forms[stem, default: [:]][form, default: 0] += 1 }
+        for (stem, form, capital) in written {
+            forms[stem, default: [:]][form, default: 0] += 1
+            if capital { capitalised[stem, default: 0] += 1 }
+        }
         return found.sorted()
     }
 
@@ -44,11 +49,15 @@ struct TermTable: Sendable {
     }
 
     /// The signal entry that matches exactly term `id` (`lantaarnpaal`, `"staat op"`), or nil
-    /// when no written form analyses back to the same stems.
+    /// when no written form analyses back to the same stems, or when a word of it is mostly
+    /// written with a capital inside a sentence: a street, a shop or a writer's name says where or
+    /// who, not what, and would not carry over to other reports.
     func signalText(_ id: Int) -> String? {
         let term = terms[id]
         var words: [String] = []
         for stem in term.stems {
+            let written = forms[stem]?.values.reduce(0, +) ?? 0
+            if 2 * (capitalised[stem] ?? 0) >= written { return nil }
             guard let form = commonestForm(of: stem) else { return nil }
             words.append(form)
         }
@@ -64,19 +73,27 @@ struct TermTable: Sendable {
     }
 
     /// Calls `body` with every term of `text` (repeats included), and `form` with every
-    /// content word's stem and folded form.
-    private static func forEachTerm(in text: String, analyzer: TextAnalyzer, form: ((String, String) -> Void)? = nil,
+    /// content word's stem, folded form, and whether it starts with a capital inside a sentence.
+    private static func forEachTerm(in text: String, analyzer: TextAnalyzer, form: ((String, String, Bool) -> Void)? = nil,
                                     _ body: (Term) -> Void) {
         let analysed = analyzer.analyze(text)
         var previous: (stem: String, end: Int, function: Bool)?
+        let original = Array(text.utf8)
+        var sentenceEnd = -1
         for token in analysed.tokens {
+            // Inside a sentence when the stem stream has no break since the word before.
+            let inside = token.stemStart == sentenceEnd + 1
+            let first = original[token.original.lowerBound]
+            let capital = inside && ((first >= 0x41 && first <= 0x5A) || first == 0xC3 && original.count > token.original.lowerBound + 1
+                && (0x80...0x9E).contains(original[token.original.lowerBound + 1]))
             let stem = Self.word(analysed.stems, at: token.stemStart)
             let folded = Self.word(analysed.folded, at: token.foldedStart)
+            sentenceEnd = token.stemStart + stem.utf8.count
             guard stem.count >= 2, !folded.contains(where: \.isNumber) else {
                 previous = nil
                 continue
             }
-            form?(stem, folded)
+            form?(stem, folded, capital)
             let function = FunctionWords.all.contains(folded) || FunctionWords.all.contains(stem)
             if !function { body(Term(stems: [stem])) }
             // Adjacent in the stem stream: one space apart, no sentence break between.

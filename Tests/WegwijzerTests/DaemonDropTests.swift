@@ -79,6 +79,29 @@ final class DaemonDropTests: XCTestCase {
         XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("wmo").count == 1 }, daemon.log)
     }
 
+    func testReloadReadsAChangedLearnedFileAndKeepsTheOldOneWhenItIsBroken() throws {
+        let config = DaemonHarness.config.replacingOccurrences(of: "min-margin = 2\n", with: "min-margin = 2\nlearned = learned.conf\n")
+        let daemon = try DaemonHarness(config: config)
+        let learned = daemon.root.appendingPathComponent("learned.conf").path
+        try "[team Wmo]\nsignals = rollator:1.5\n".write(toFile: learned, atomically: true, encoding: .utf8)
+        try daemon.start()
+        try "[team Wmo]\nsignals = rollator:1.5, traplift:4.5\n".write(toFile: learned, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("\"reloaded\"") }, daemon.log)
+        try daemon.drop(#"{"text": "Wij hebben een traplift nodig"}"#, as: "traplift.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("wmo").count == 1 }, daemon.log)
+        let routing = try daemon.message("wmo", daemon.queued("wmo")[0])["routing"] as? [String: Any]
+        let signals = routing?["signals"] as? [[String: Any]] ?? []
+        XCTAssertEqual(signals.first?["learned"] as? Bool, true, "\(signals)")
+        XCTAssertEqual(signals.first?["weight"] as? Double, 4.5, "\(signals)")
+        try "[team Wmo]\nsignals = traplift:abc\n".write(toFile: learned, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("reload-failed") }, daemon.log)
+        XCTAssertTrue(daemon.log.contains("learned.conf:2:20"), daemon.log)
+        try daemon.drop(#"{"text": "Nog een traplift graag"}"#, as: "traplift2.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("wmo").count == 2 }, daemon.log)
+    }
+
     func testQueueFilesHaveModeSixFortyAndTheQueueGroup() throws {
         let daemon = try DaemonHarness()
         try daemon.start()
