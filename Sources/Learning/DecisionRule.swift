@@ -24,7 +24,8 @@ enum ScaleCalibration {
     static let scales: [Double] = [0.5, 0.75, 1, 1.5, 2, 2.5, 3, 4, 5]
 
     /// `fit` learns from the examples at the given positions and gives each team's term weights.
-    static func best(_ examples: [TrainingExample], teams: Int, rule: DecisionRule,
+    /// Every scaled weight is held within ±`cap`, as in the learned file.
+    static func best(_ examples: [TrainingExample], teams: Int, rule: DecisionRule, cap: Double,
                      fit: ([Int]) -> [[Int32: Double]]) -> Double {
         let folds = 3
         guard examples.count >= folds * 10 else { return 1 }
@@ -32,9 +33,11 @@ enum ScaleCalibration {
         for fold in 0..<folds {
             let tables = fit(examples.indices.filter { $0 % folds != fold })
             for (position, example) in examples.enumerated() where position % folds == fold {
-                let learned = (0..<teams).map { team in example.terms.reduce(0.0) { $0 + (tables[team][$1] ?? 0) } }
+                let learned = (0..<teams).map { team in example.terms.compactMap { tables[team][$0] } }
                 for (index, scale) in scales.enumerated() {
-                    let scores = (0..<teams).map { example.baseScores[$0] + scale * learned[$0] }
+                    let scores = (0..<teams).map { team in
+                        learned[team].reduce(example.baseScores[team]) { $0 + min(cap, max(-cap, scale * $1)) }
+                    }
                     confusion[index][example.label * teams + rule.decide(scores)] += 1
                 }
             }

@@ -55,11 +55,15 @@ public enum Learner {
                 Dictionary(uniqueKeysWithValues: chosen[team].map { ($0, weights[team][Int($0)]) })
             }
         }
+        // No learned term weighs more than half of min-margin either way, so that learned words
+        // correct the hand-written signals in numbers rather than outvote them one by one, and
+        // a team without history keeps the messages its own signals win.
+        let cap = max(0.5, config.router.minMargin / 2)
         let rule = DecisionRule(fallback: fallback, minScore: config.router.minScore, minMargin: config.router.minMargin)
-        let scale = ScaleCalibration.best(trainingSet, teams: names.count, rule: rule, fit: fit)
+        let scale = ScaleCalibration.best(trainingSet, teams: names.count, rule: rule, cap: cap, fit: fit)
         let learned = fit(Array(trainingSet.indices))
         let chosen = learned.map { $0.keys.map { Int($0) }.sorted() }
-        let weights = learned.map { table in table.mapValues { $0 * scale } }
+        let weights = learned.map { table in table.mapValues { min(cap, max(-cap, $0 * scale)) } }
         let teams = names.indices.map { team in
             var terms: [LearnedTerm] = []
             for term in chosen[team] {
