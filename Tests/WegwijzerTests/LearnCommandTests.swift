@@ -80,7 +80,7 @@ final class LearnCommandTests: XCTestCase {
         assertStatus(check, 0)
         XCTAssertTrue(check.stdout.contains("5 signals and "), check.stdout)
         let explained = try BinaryRunner.run(["classify", "--config", directory + "/routing.conf", "--explain"],
-                                             stdin: "het bankje is vernield")
+                                             stdin: "het bankje is vernield, de prullenbak is kapot en het paaltje is omver")
         assertStatus(explained, 0)
         XCTAssertTrue(explained.stdout.contains("team:      Stadsbeheer (routed"), explained.stdout)
         XCTAssertTrue(explained.stdout.contains("(learned)"), explained.stdout)
