@@ -1,9 +1,10 @@
-/// The router's rule on given scores, for learning without building a router per trial: the
-/// best team wins unless it scores below `min-score` or leads by less than `min-margin`.
+import Routing
+
+/// The router's rule (``DecisionReason/judging(best:runnerUp:settings:)``) on given scores, for
+/// learning without building a router per trial.
 struct DecisionRule: Sendable {
     let fallback: Int
-    let minScore: Double
-    let minMargin: Double
+    let settings: RouterSettings
 
     /// The winning team's index (ties by configuration order), or the fallback's.
     func decide(_ scores: [Double]) -> Int {
@@ -11,8 +12,7 @@ struct DecisionRule: Sendable {
         for team in scores.indices where scores[team] > scores[best] { best = team }
         var second = -Double.infinity
         for team in scores.indices where team != best { second = max(second, scores[team]) }
-        let lead = ((scores[best] - max(second, 0)) * 1000).rounded() / 1000
-        return scores[best] < minScore || lead < minMargin ? fallback : best
+        return DecisionReason.judging(best: scores[best], runnerUp: second, settings: settings) == .signals ? best : fallback
     }
 }
 
@@ -46,23 +46,17 @@ enum ScaleCalibration {
         let bestIndex = quality.indices.max { quality[$0] != quality[$1] ? quality[$0] < quality[$1] : $0 > $1 } ?? 2
         return scales[bestIndex]
     }
-    /// (accuracy + macro-F1) / 2 of a confusion table, macro over the teams that had examples.
+    /// (accuracy + macro-F1) / 2 of a flat confusion table, macro over the teams that had examples.
     static func quality(_ confusion: [Int], teams: Int) -> Double {
         let total = confusion.reduce(0, +)
         guard total > 0 else { return 0 }
-        var correct = 0, f1Sum = 0.0, scored = 0
-        for team in 0..<teams {
-            let expected = (0..<teams).reduce(0) { $0 + confusion[team * teams + $1] }
-            let predicted = (0..<teams).reduce(0) { $0 + confusion[$1 * teams + team] }
-            let hits = confusion[team * teams + team]
-            correct += hits
-            guard expected > 0 else { continue }
-            scored += 1
-            let precision = predicted == 0 ? 0 : Double(hits) / Double(predicted)
-            let recall = Double(hits) / Double(expected)
-            f1Sum += precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall)
+        let figures = (0..<teams).map { team in
+            Evaluation.TeamFigures(team: "", expected: (0..<teams).reduce(0) { $0 + confusion[team * teams + $1] },
+                                   predicted: (0..<teams).reduce(0) { $0 + confusion[$1 * teams + team] },
+                                   correct: confusion[team * teams + team])
         }
-        return (Double(correct) / Double(total) + f1Sum / Double(max(1, scored))) / 2
+        let scored = figures.filter { $0.expected > 0 }
+        let accuracy = Double(figures.reduce(0) { $0 + $1.correct }) / Double(total)
+        return (accuracy + scored.reduce(0) { $0 + $1.f1 } / Double(max(1, scored.count))) / 2
     }
 }
-

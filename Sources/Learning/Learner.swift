@@ -4,11 +4,11 @@ import Routing
 /// signals. Pure: no I/O, no clock, and the same input always gives the same terms.
 ///
 /// The model is linear over the terms the router matches (stems and adjacent stem pairs), so a
-/// decision stays a sum of named, weighted words. It is trained on the router's own rule
-/// (``MarginTrainer``) with every team's examples weighed equally in all, kept sparse (at most
-/// ``LearnOptions/maxTerms`` per team, then trained again on those alone), and it leaves alone
-/// the words that a team without history claims by its hand-written signals, so that team keeps
-/// winning its messages.
+/// decision stays a sum of named, weighted words. It is a logistic regression on top of the
+/// hand-written scores (``SoftmaxTrainer``) with every team's examples weighed equally in all,
+/// kept sparse (at most ``LearnOptions/maxTerms`` per team, then trained again on those alone),
+/// scaled to the router's thresholds (``ScaleCalibration``), and it leaves alone the words that a
+/// team without history claims by its hand-written signals, so that team keeps winning its messages.
 public enum Learner {
     /// Learns from `examples`, whose teams are `config`'s; `config` holds the hand-written signals only.
     public static func learn(_ examples: [HistoryExample], config: RoutingConfig, options: LearnOptions = LearnOptions())
@@ -59,7 +59,7 @@ public enum Learner {
         // correct the hand-written signals in numbers rather than outvote them one by one, and
         // a team without history keeps the messages its own signals win.
         let cap = max(0.5, config.router.minMargin / 2)
-        let rule = DecisionRule(fallback: fallback, minScore: config.router.minScore, minMargin: config.router.minMargin)
+        let rule = DecisionRule(fallback: fallback, settings: config.router)
         let scale = ScaleCalibration.best(trainingSet, teams: names.count, rule: rule, cap: cap, fit: fit)
         let learned = fit(Array(trainingSet.indices))
         let chosen = learned.map { $0.keys.map { Int($0) }.sorted() }

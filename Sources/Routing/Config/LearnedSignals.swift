@@ -4,15 +4,10 @@
 /// lines; every team must be one of the configuration's. Its signals add to the teams' own and
 /// are marked ``Signal/learned``.
 public struct LearnedSignals: Sendable, Hashable {
-    /// The file's path, as read.
-    public var path: String
     /// The learned signals per team name, as spelled in the configuration.
     public var signals: [String: [Signal]]
     /// FNV-1a 64 of the file's bytes.
     public var hash: String
-
-    /// How many learned signals there are in all.
-    public var count: Int { signals.values.reduce(0) { $0 + $1.count } }
 
     /// Parses a learned file's bytes against `config`'s teams. Pure: reads no files.
     public static func parse(bytes: [UInt8], path: String, for config: RoutingConfig)
@@ -64,7 +59,7 @@ public struct LearnedSignals: Sendable, Hashable {
         }
         diagnostics = diagnostics.sortedForReport()
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (LearnedSignals(path: path, signals: signals, hash: RoutingConfig.hash(of: bytes)), diagnostics)
+        return (LearnedSignals(signals: signals, hash: RoutingConfig.hash(of: bytes)), diagnostics)
     }
 }
 

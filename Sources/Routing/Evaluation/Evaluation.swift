@@ -19,6 +19,14 @@ public struct Evaluation: Sendable {
         public var predicted: Int
         /// Cases both expected and routed to this team.
         public var correct: Int
+
+        /// Creates a team's figures.
+        public init(team: String, expected: Int, predicted: Int, correct: Int) {
+            self.team = team
+            self.expected = expected
+            self.predicted = predicted
+            self.correct = correct
+        }
         /// correct / predicted (1 when nothing was predicted).
         public var precision: Double { predicted == 0 ? 1 : Double(correct) / Double(predicted) }
         /// correct / expected (1 when nothing was expected).

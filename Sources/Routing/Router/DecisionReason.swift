@@ -11,6 +11,15 @@ public enum DecisionReason: Sendable, Hashable, CustomStringConvertible {
     /// Something outside the signals decided (a reply to an earlier message, a poor transcript).
     case override(String)
 
+    /// The router's rule: the best score settles it (``signals``) unless it is below `min-score`
+    /// or leads the runner-up (counted as 0 when negative) by less than `min-margin`.
+    public static func judging(best: Double, runnerUp: Double, settings: RouterSettings) -> DecisionReason {
+        let margin = ScoreText.rounded(best - max(runnerUp, 0))
+        if best < settings.minScore { return .belowMinScore(score: best, minimum: settings.minScore) }
+        if margin < settings.minMargin { return .belowMinMargin(margin: margin, minimum: settings.minMargin) }
+        return .signals
+    }
+
     /// The reason in words, as written into logs and the message JSON.
     public var description: String {
         switch self {

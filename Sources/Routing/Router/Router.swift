@@ -108,16 +108,7 @@ public struct Router: Sendable {
         order.sort { totals[$0].score != totals[$1].score ? totals[$0].score > totals[$1].score : $0 < $1 }
         let best = totals[order[0]].score
         let second = order.count > 1 ? totals[order[1]].score : 0
-        let reason: DecisionReason
-        if let forced {
-            reason = forced
-        } else if best < settings.minScore {
-            reason = .belowMinScore(score: best, minimum: settings.minScore)
-        } else if ScoreText.rounded(best - max(second, 0)) < settings.minMargin {
-            reason = .belowMinMargin(margin: ScoreText.rounded(best - max(second, 0)), minimum: settings.minMargin)
-        } else {
-            reason = .signals
-        }
+        let reason = forced ?? DecisionReason.judging(best: best, runnerUp: second, settings: settings)
         let fallback = reason != .signals
         let winner = fallback ? fallbackIndex : order[0]
         return Decision(

@@ -1,3 +1,5 @@
+import Messages
+
 /// Scores and weights as people read them, and as the router keeps them.
 ///
 /// Weights may be decimals (learned files write them with two), so sums are kept rounded to
@@ -8,10 +10,11 @@ public enum ScoreText {
         (value * 1000).rounded() / 1000
     }
 
-    /// `3` for a whole value, else at most three decimals without trailing zeros (`2.35`, `-0.5`).
+    /// `3` for a whole value, else at most three decimals without trailing zeros (`2.35`, `-0.5`):
+    /// the same text as the JSON output (``JSONWriter/decimal(_:pointZero:)``).
     public static func format(_ value: Double) -> String {
-        let value = rounded(value)
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return String(value)
+        var writer = JSONWriter()
+        writer.decimal(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }
