@@ -39,15 +39,6 @@ struct TermTable: Sendable {
         return found.sorted()
     }
 
-    /// The distinct numbers of the terms of `text` that the table knows, ascending.
-    func lookUp(_ text: String) -> [Int32] {
-        var found = Set<Int32>()
-        Self.forEachTerm(in: text, analyzer: analyzer) { term in
-            if let id = ids[term] { found.insert(Int32(id)) }
-        }
-        return found.sorted()
-    }
-
     /// The signal entry that matches exactly term `id` (`lantaarnpaal`, `"staat op"`), or nil
     /// when no written form analyses back to the same stems, or when a word of it is mostly
     /// written with a capital inside a sentence: a street, a shop or a writer's name says where or
