@@ -32,9 +32,9 @@ public struct HistoryError: Error, Sendable, CustomStringConvertible {
         self.count = count
     }
 
-    /// `PATH:LINE: message (N lines like it)`.
+    /// `PATH:LINE: message (N lines like it)`; `PATH: message` for line 0 (the file as a whole).
     public var description: String {
-        "\(path):\(line): \(message)" + (count > 1 ? " (\(count) lines like it)" : "")
+        (line > 0 ? "\(path):\(line): " : "\(path): ") + message + (count > 1 ? " (\(count) lines like it)" : "")
     }
 }
 

@@ -88,7 +88,7 @@ enum LearnCommand: Command {
         do {
             return try DurableFile.readFile(at: path)
         } catch {
-            throw HistoryError(path: path, line: 0, message: "cannot read: \(error)")
+            throw HistoryError(path: path, line: 0, message: "\(error)")
         }
     }
 
