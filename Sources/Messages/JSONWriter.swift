@@ -115,6 +115,28 @@ public struct JSONWriter: ~Copyable {
         needsComma = false
     }
 
+    /// Appends `text` as it is, for a run of JSON that holds its own punctuation, such as
+    /// `,"score":`; a value may follow without a comma.
+    public mutating func raw(literal text: StaticString) {
+        appendLiteral(text)
+        needsComma = false
+    }
+
+    /// Appends `bytes` as they are, for a run of JSON made earlier (such as a string escaped
+    /// once and written many times); a value may follow without a comma.
+    public mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(bytes)
+        needsComma = false
+    }
+
+    /// Appends a value made earlier (such as an escaped and quoted string), after a comma
+    /// where one is due.
+    public mutating func rawValue(_ bytes: UnsafeBufferPointer<UInt8>) {
+        separate()
+        append(bytes)
+        needsComma = true
+    }
+
     /// Writes a string value.
     public mutating func string(_ value: String) {
         separate()

@@ -12,22 +12,27 @@ public struct TextAnalyzer: Sendable {
     /// Analyses at most the first `limit` UTF-8 bytes of `text` (cut at a character boundary).
     public func analyze(_ text: String, limit: Int = Int.max) -> AnalyzedText {
         var text = text
-        return text.withUTF8 { bytes in
-            let end = Scanner.boundary(bytes, limit)
-            var stems: [UInt8] = []
-            var tokens: [TokenSpan] = []
-            // Dutch prose averages under five bytes a word with its space; growing costs more.
-            tokens.reserveCapacity(end / 4 + 2)
-            // Folding at most doubles a byte; each word adds at most three bytes (" | ").
-            let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
-                var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
-                scanner.run(tokens: &tokens)
-                count = scanner.count
-                let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
-                cache.withCache { stems = Scanner.stems(of: words, tokens: &tokens, cache: &$0) }
-            }
-            return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
+        return text.withUTF8 { analyze(utf8: $0, limit: limit) }
+    }
+
+    /// Analyses at most the first `limit` bytes of `bytes`, which must be valid UTF-8 (as a
+    /// `String`'s are): the same result as ``analyze(_:limit:)`` on the string of these bytes,
+    /// without making one.
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = Int.max) -> AnalyzedText {
+        let end = Scanner.boundary(bytes, limit)
+        var stems: [UInt8] = []
+        var tokens: [TokenSpan] = []
+        // Dutch prose averages under five bytes a word with its space; growing costs more.
+        tokens.reserveCapacity(end / 4 + 2)
+        // Folding at most doubles a byte; each word adds at most three bytes (" | ").
+        let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
+            var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
+            scanner.run(tokens: &tokens)
+            count = scanner.count
+            let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
+            cache.withCache { stems = Scanner.stems(of: words, tokens: &tokens, cache: &$0) }
         }
+        return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
     }
 }
 

@@ -11,7 +11,6 @@ public struct Router: Sendable {
     public let config: RoutingConfig
     private let analyzer = TextAnalyzer()
     private let patterns: CompiledPatterns
-    private let teamNames: [String]
     private let fallbackIndex: Int
     private let queuePaths: [String: String]
 
@@ -20,7 +19,6 @@ public struct Router: Sendable {
         self.config = config
         queuePaths = Dictionary(config.teams.map { ($0.name, config.queuePath(forTeam: $0.name)) }) { first, _ in first }
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
-        teamNames = config.teams.map(\.name)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
         fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
     }
@@ -49,11 +47,32 @@ public struct Router: Sendable {
         collect(textAnalysis, field: .text, into: &tally)
         let entities = wantsEntities
             ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
-            : DetectedEntities(place: tally.places.first?.name, area: tally.places.first.map { config.areas[$0.area].name })
-        if subjectAnalysis?.isEmpty ?? true, textAnalysis.isEmpty {
-            return decide(tally, entities: entities, forced: .empty)
+            : placeOnly(tally.places)
+        let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
+        return Decision(decide(tally, entities: entities, forced: forced), config: config)
+    }
+
+    /// Routes a message without a subject whose text is `utf8` (valid UTF-8, as a `String`'s
+    /// bytes are): the same decision as ``route(subject:text:entities:)`` with an empty subject,
+    /// by indices and without making a `String` of the text.
+    public func verdict(utf8 text: UnsafeBufferPointer<UInt8>, entities wantsEntities: Bool = true) -> Verdict {
+        let limit = config.router.maxTextBytes
+        let analysis = analyzer.analyze(utf8: text, limit: limit)
+        var tally = Tally()
+        collect(analysis, field: .text, into: &tally)
+        let entities: DetectedEntities
+        if wantsEntities {
+            // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
+            if text.count <= limit {
+                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(utf8: text), places: tally.places)
+            } else {
+                let cut = String(decoding: UnsafeBufferPointer(rebasing: text[..<max(0, limit)]), as: UTF8.self)
+                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(cut), places: tally.places)
+            }
+        } else {
+            entities = placeOnly(tally.places)
         }
-        return decide(tally, entities: entities, forced: nil)
+        return decide(tally, entities: entities, forced: analysis.isEmpty ? .empty : nil)
     }
 
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
@@ -93,32 +112,42 @@ public struct Router: Sendable {
         analysis.tokens[first].original.lowerBound..<analysis.tokens[max(first, last)].original.upperBound
     }
 
-    private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Decision {
+    private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Verdict {
         let settings = config.router
-        let (matches, teamIndices) = tally.matches(config: config, subjectWeight: settings.subjectWeight)
-        var totals = teamNames.map { TeamScore(team: $0, score: 0, terms: []) }
-        for (match, index) in zip(matches, teamIndices) {
-            totals[index].score = ScoreText.rounded(totals[index].score + match.weight)
-            // One allocation per team instead of growing from empty.
-            if totals[index].terms.isEmpty { totals[index].terms.reserveCapacity(matches.count) }
-            totals[index].terms.append(match.term)
+        let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
+        let teamCount = config.teams.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
+                totals.initialize(repeating: 0)
+                let order = UnsafeMutableBufferPointer(rebasing: scratch[..<teamCount])
+                let matched = UnsafeMutableBufferPointer(rebasing: scratch[teamCount...])
+                matched.initialize(repeating: 0)
+                for hit in hits {
+                    totals[hit.team] = ScoreText.rounded(totals[hit.team] + hit.weight)
+                    matched[hit.team] += 1
+                }
+                // Highest score first, ties by configuration order (an insertion sort: a handful of teams).
+                for index in 0..<teamCount {
+                    var slot = index
+                    while slot > 0 && totals[order[slot - 1]] < totals[index] {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = index
+                }
+                let best = totals[order[0]]
+                let second = teamCount > 1 ? totals[order[1]] : 0
+                let reason = forced ?? DecisionReason.judging(best: best, runnerUp: second, settings: settings)
+                let fallback = reason != .signals
+                let winner = fallback ? fallbackIndex : order[0]
+                let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
+                return Verdict(
+                    team: winner, score: totals[winner],
+                    confidence: confidence(best: best, second: second),
+                    fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
+                    runnerUp: runnerUp.map { ($0, totals[$0]) }, entities: entities)
+            }
         }
-        var order = Array(totals.indices)
-        // Highest score first, ties by configuration order.
-        order.sort { totals[$0].score != totals[$1].score ? totals[$0].score > totals[$1].score : $0 < $1 }
-        let best = totals[order[0]].score
-        let second = order.count > 1 ? totals[order[1]].score : 0
-        let reason = forced ?? DecisionReason.judging(best: best, runnerUp: second, settings: settings)
-        let fallback = reason != .signals
-        let winner = fallback ? fallbackIndex : order[0]
-        return Decision(
-            team: teamNames[winner], score: totals[winner].score,
-            confidence: confidence(best: best, second: second),
-            fallback: fallback, reason: reason,
-            priority: tally.urgent.isEmpty ? .normal : .urgent,
-            scores: order.map { totals[$0] }, matches: matches,
-            urgentTerms: tally.urgent.map { settings.urgent[$0].text },
-            entities: entities)
     }
 
     private func confidence(best: Double, second: Double) -> Double {
@@ -131,6 +160,10 @@ public struct Router: Sendable {
     private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
         let subjectFound = subject.isEmpty ? Entities() : EntityScanner.scan(Router.prefix(subject, limit))
         let found = EntityScanner.scan(Router.prefix(text, max(0, limit - subject.utf8.count)))
+        return detectEntities(subject: subjectFound, text: found, places: places)
+    }
+
+    private func detectEntities(subject subjectFound: Entities, text found: Entities, places: [(area: Int, name: String)]) -> DetectedEntities {
         let houseNumber = subjectFound.houseNumbers.first ?? found.houseNumbers.first
         var entities = DetectedEntities(
             postcode: subjectFound.postcodes.first?.postcode ?? found.postcodes.first?.postcode,
@@ -143,6 +176,11 @@ public struct Router: Sendable {
         entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
             ?? places.first.map { config.areas[$0.area].name }
         return entities
+    }
+
+    /// The entities when detection is skipped: the first place name and its area.
+    private func placeOnly(_ places: [(area: Int, name: String)]) -> DetectedEntities {
+        DetectedEntities(place: places.first?.name, area: places.first.map { config.areas[$0.area].name })
     }
 
     /// The values of the subject's matches, then the text's (no arrays built when both are empty).

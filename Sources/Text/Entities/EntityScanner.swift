@@ -13,6 +13,12 @@ public enum EntityScanner {
         return Array(text.utf8).withUnsafeBufferPointer { scan(EntityBytes(base: $0)) }
     }
 
+    /// Scans the UTF-8 bytes of a text: the same result as ``scan(_:)`` on the string of these
+    /// bytes, without making one.
+    public static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Entities {
+        scan(EntityBytes(base: bytes))
+    }
+
     /// The scan proper, over the text's bytes.
     static func scan(_ t: EntityBytes) -> Entities {
         var found = Entities()
