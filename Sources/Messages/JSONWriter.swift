@@ -291,9 +291,22 @@ public struct JSONWriter: ~Copyable {
 
     private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress else { return }
-        reserve(source.count)
-        (base + count).initialize(from: start, count: source.count)
-        count += source.count
+        let length = source.count
+        reserve(length)
+        let target = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(start)
+        if length >= 8 && length <= 16 {
+            // Most runs are keys, names and terms this short: two overlapping 8-byte moves
+            // instead of a call to memcpy.
+            target.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
+                              toByteOffset: length - 8, as: UInt64.self)
+        } else if length < 8 {
+            for offset in 0..<length { (base + count + offset).initialize(to: start[offset]) }
+        } else {
+            (base + count).initialize(from: start, count: length)
+        }
+        count += length
     }
 
     private mutating func appendLiteral(_ text: StaticString) {

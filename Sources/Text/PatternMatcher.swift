@@ -62,6 +62,20 @@ public struct PatternMatcher: Sendable {
         second.report(secondHits) { body(1, $0, $1) }
     }
 
+    /// Every occurrence found by ``forEachMatch(_:in:and:in:_:)``, in the order it reports them,
+    /// as an array: for callers whose work per match is better done in a plain loop than in a
+    /// closure (one that captures a large value copies it).
+    public static func matches(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
+    ) -> [PatternHit] {
+        var hits: [PatternHit] = []
+        forEachMatch(first, in: firstText, and: second, in: secondText) { which, pattern, end in
+            if hits.isEmpty { hits.reserveCapacity(16) }
+            hits.append(PatternHit(matcher: which, pattern: pattern, end: end))
+        }
+        return hits
+    }
+
     private func withTables<Result>(_ body: (UnsafePointer<Int32>, UnsafePointer<UInt16>) -> Result) -> Result {
         transitions.withUnsafeBufferPointer { table in
             byteClass.withUnsafeBufferPointer { classes in body(table.baseAddress!, classes.baseAddress!) }
@@ -114,6 +128,17 @@ public struct PatternMatcher: Sendable {
             if next < 0 { note(&secondHits, secondState, offset) }
         }
     }
+}
+
+/// One occurrence of a pattern: which matcher found it (0 or 1), the pattern's identifier in
+/// that matcher, and the offset just past it.
+public struct PatternHit: Sendable, Hashable {
+    /// 0 for the first matcher, 1 for the second.
+    public let matcher: Int
+    /// The pattern's index in the patterns its matcher was compiled from.
+    public let pattern: Int
+    /// The offset just past the occurrence.
+    public let end: Int
 }
 
 /// Notes a (state, end) hit; the first one reserves room for several, so a text with a few

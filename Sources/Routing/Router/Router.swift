@@ -46,8 +46,8 @@ public struct Router: Sendable {
         if let subjectAnalysis { collect(subjectAnalysis, field: .subject, into: &tally) }
         collect(textAnalysis, field: .text, into: &tally)
         let entities = wantsEntities
-            ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
-            : placeOnly(tally.places)
+            ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, place: tally.place)
+            : placeOnly(tally.place)
         let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
         return Decision(decide(tally, entities: entities, forced: forced), config: config)
     }
@@ -64,13 +64,13 @@ public struct Router: Sendable {
         if wantsEntities {
             // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
             if text.count <= limit {
-                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(utf8: text), places: tally.places)
+                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(utf8: text), place: tally.place)
             } else {
                 let cut = String(decoding: UnsafeBufferPointer(rebasing: text[..<max(0, limit)]), as: UTF8.self)
-                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(cut), places: tally.places)
+                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(cut), place: tally.place)
             }
         } else {
-            entities = placeOnly(tally.places)
+            entities = placeOnly(tally.place)
         }
         return decide(tally, entities: entities, forced: analysis.isEmpty ? .empty : nil)
     }
@@ -88,18 +88,19 @@ public struct Router: Sendable {
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
-        PatternMatcher.forEachMatch(
-            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems
-        ) { which, id, end in
-            let folded = which == 0
-            let pattern = folded ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
-            guard tally.wants(pattern.meaning, field: field) else { return }
-            let length = folded ? patterns.foldedMatcher.length(of: id) : patterns.stemMatcher.length(of: id)
-            let start = end - length + (pattern.startsAtWord ? 1 : 0)
+        let hits = PatternMatcher.matches(
+            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems)
+        // A plain loop: a closure here would capture (and so retain) the whole router.
+        for hit in hits {
+            let folded = hit.matcher == 0
+            let pattern = folded ? patterns.foldedPatterns[hit.pattern] : patterns.stemPatterns[hit.pattern]
+            guard tally.wants(pattern.meaning, field: field) else { continue }
+            let length = folded ? patterns.foldedMatcher.length(of: hit.pattern) : patterns.stemMatcher.length(of: hit.pattern)
+            let start = hit.end - length + (pattern.startsAtWord ? 1 : 0)
             guard let first = Router.tokenIndex(analysis, start, folded: folded),
-                  let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
-            else { return }
-            tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
+                  let last = pattern.spansWords ? Router.tokenIndex(analysis, hit.end - 2, folded: folded) : first
+            else { continue }
+            tally.record(pattern.meaning, field: field, range: span(analysis, first, last))
         }
     }
 
@@ -157,30 +158,36 @@ public struct Router: Sendable {
         return (lead * strength * 1000).rounded() / 1000
     }
 
-    private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
+    private func detectEntities(subject: String, text: String, limit: Int, place: (area: Int, place: Int)?) -> DetectedEntities {
         let subjectFound = subject.isEmpty ? Entities() : EntityScanner.scan(Router.prefix(subject, limit))
         let found = EntityScanner.scan(Router.prefix(text, max(0, limit - subject.utf8.count)))
-        return detectEntities(subject: subjectFound, text: found, places: places)
+        return detectEntities(subject: subjectFound, text: found, place: place)
     }
 
-    private func detectEntities(subject subjectFound: Entities, text found: Entities, places: [(area: Int, name: String)]) -> DetectedEntities {
+    private func detectEntities(subject subjectFound: Entities, text found: Entities, place: (area: Int, place: Int)?) -> DetectedEntities {
+        // Nothing found (most short messages): the place alone, as below.
+        if subjectFound.isEmpty && found.isEmpty { return placeOnly(place) }
         let houseNumber = subjectFound.houseNumbers.first ?? found.houseNumbers.first
         var entities = DetectedEntities(
             postcode: subjectFound.postcodes.first?.postcode ?? found.postcodes.first?.postcode,
             houseNumber: houseNumber?.number,
             street: houseNumber?.street,
-            place: places.first?.name,
+            place: place.map(placeName),
             phones: Router.joined(subjectFound.phones, found.phones) { $0.number },
             emails: Router.joined(subjectFound.emails, found.emails) { $0.address },
             bsnCount: subjectFound.bsns.count + found.bsns.count)
         entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
-            ?? places.first.map { config.areas[$0.area].name }
+            ?? place.map { config.areas[$0.area].name }
         return entities
     }
 
     /// The entities when detection is skipped: the first place name and its area.
-    private func placeOnly(_ places: [(area: Int, name: String)]) -> DetectedEntities {
-        DetectedEntities(place: places.first?.name, area: places.first.map { config.areas[$0.area].name })
+    private func placeOnly(_ place: (area: Int, place: Int)?) -> DetectedEntities {
+        DetectedEntities(place: place.map(placeName), area: place.map { config.areas[$0.area].name })
+    }
+
+    private func placeName(_ place: (area: Int, place: Int)) -> String {
+        config.areas[place.area].places[place.place]
     }
 
     /// The values of the subject's matches, then the text's (no arrays built when both are empty).

@@ -5,8 +5,8 @@ struct Tally {
     private var signals: [(key: SignalKey, field: MessageField, range: Range<Int>)] = []
     /// Indices of matched priority words, in first-match order.
     private(set) var urgent: [Int] = []
-    /// Place names found, in first-match order.
-    private(set) var places: [(area: Int, name: String)] = []
+    /// The first place name found: its area and its index among that area's places.
+    private(set) var place: (area: Int, place: Int)?
 
     /// Whether a match of `meaning` in `field` would change anything (cheap; skips the range work).
     func wants(_ meaning: PatternMeaning, field: MessageField) -> Bool {
@@ -22,7 +22,7 @@ struct Tally {
         }
     }
 
-    mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>, config: RoutingConfig) {
+    mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>) {
         switch meaning {
         case .signal(let team, let signal):
             let key = SignalKey(team: team, signal: signal)
@@ -35,8 +35,8 @@ struct Tally {
             }
         case .urgent(let index):
             if !urgent.contains(index) { urgent.append(index) }
-        case .place(let area, let name):
-            if !places.contains(where: { $0.name == name }) { places.append((area, name)) }
+        case .place(let area, let index):
+            if place == nil { place = (area, index) }
         }
     }
 

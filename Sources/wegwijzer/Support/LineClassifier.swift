@@ -1,3 +1,4 @@
+import Glibc
 import Messages
 import Routing
 
@@ -24,8 +25,10 @@ struct LineClassifier {
             var start = 0
             var number = 0
             while true {
-                var end = start
-                while end < all.count && all[end] != 0x0A { end += 1 }
+                var end = all.count
+                if start < all.count, let base = all.baseAddress, let found = memchr(base + start, 0x0A, all.count - start) {
+                    end = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                }
                 number += 1
                 if end == start && number > 1 && end == all.count { break }
                 var lineEnd = end

@@ -15,34 +15,54 @@ struct VerdictWriter {
     private let learned: [[Bool]]
     /// Each priority word as a JSON string, by index.
     private let urgent: [[UInt8]]
+    /// `","team":NAME,"score":`, closing the input and opening the score, by team index.
+    private let teamHeads: [[UInt8]]
+    /// `{"team":NAME,"score":`, the runner-up up to its score, by team index.
+    private let runnerUpHeads: [[UInt8]]
+    /// A signal matched in the text, up to its position:
+    /// `{"term":TERM,"team":NAME,"weight":WEIGHT,"field":"text","position":`, by team and signal index.
+    private let textHits: [[[UInt8]]]
 
     /// Escapes the names and terms of `config`.
     init(config: RoutingConfig) {
-        teams = config.teams.map { VerdictWriter.quoted($0.name) }
+        let teams = config.teams.map { VerdictWriter.quoted($0.name) }
+        let terms = config.teams.map { team in team.signals.map { VerdictWriter.quoted($0.text) } }
+        self.teams = teams
+        self.terms = terms
         plainTeams = config.teams.map { Array($0.name.utf8) }
-        terms = config.teams.map { team in team.signals.map { VerdictWriter.quoted($0.text) } }
         learned = config.teams.map { team in team.signals.map(\.learned) }
         urgent = config.router.urgent.map { VerdictWriter.quoted($0.text) }
+        teamHeads = teams.map { Array("\",\"team\":".utf8) + $0 + Array(",\"score\":".utf8) }
+        runnerUpHeads = teams.map { Array("{\"team\":".utf8) + $0 + Array(",\"score\":".utf8) }
+        textHits = config.teams.indices.map { team in
+            config.teams[team].signals.indices.map { signal in
+                var json = JSONWriter(capacity: 128)
+                json.raw(literal: "{\"term\":")
+                terms[team][signal].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"team\":")
+                teams[team].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"weight\":")
+                json.decimal(config.teams[team].signals[signal].weight)
+                json.raw(literal: ",\"field\":\"text\",\"position\":")
+                return json.bytes
+            }
+        }
     }
 
-    /// `name` as a JSON string without its closing quote, to be followed by `:LINE"`
-    /// (what ``JSONWriter/string(_:line:)`` writes).
+    /// `{"input":"NAME:`, the start of every object about a line of the input `name`, to be
+    /// followed by the line number (as ``JSONWriter/string(_:line:)`` writes `NAME:LINE`).
     static func openInput(_ name: String) -> [UInt8] {
         var bytes = quoted(name)
         bytes.removeLast()
-        return bytes
+        return Array("{\"input\":".utf8) + bytes + [UInt8(ascii: ":")]
     }
 
     /// Appends the `--json` object for `verdict` about line `line` of the input whose
     /// ``openInput(_:)`` is `input`, and a newline.
     func writeJSON(_ verdict: Verdict, input: [UInt8], line: Int, into json: inout JSONWriter) {
-        json.raw(literal: "{\"input\":")
         input.withUnsafeBufferPointer { json.raw($0) }
-        json.raw(literal: ":")
         json.integer(line)
-        json.raw(literal: "\",\"team\":")
-        teams[verdict.team].withUnsafeBufferPointer { json.raw($0) }
-        json.raw(literal: ",\"score\":")
+        teamHeads[verdict.team].withUnsafeBufferPointer { json.raw($0) }
         json.decimal(verdict.score)
         json.raw(literal: ",\"confidence\":")
         json.decimal(verdict.confidence, pointZero: true)
@@ -51,13 +71,18 @@ struct VerdictWriter {
         if verdict.reason == .signals { json.raw(literal: "\"signals\"") } else { json.string(verdict.reason.description) }
         json.raw(literal: ",\"signals\":[")
         for (index, hit) in verdict.hits.enumerated() {
-            json.raw(literal: index == 0 ? "{\"term\":" : ",{\"term\":")
-            terms[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
-            json.raw(literal: ",\"team\":")
-            teams[hit.team].withUnsafeBufferPointer { json.raw($0) }
-            json.raw(literal: ",\"weight\":")
-            json.decimal(hit.weight)
-            json.raw(literal: hit.field == .text ? ",\"field\":\"text\",\"position\":" : ",\"field\":\"subject\",\"position\":")
+            if index > 0 { json.raw(literal: ",") }
+            if hit.field == .text {
+                textHits[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
+            } else {
+                json.raw(literal: "{\"term\":")
+                terms[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"team\":")
+                teams[hit.team].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"weight\":")
+                json.decimal(hit.weight)
+                json.raw(literal: ",\"field\":\"subject\",\"position\":")
+            }
             json.integer(hit.range.lowerBound)
             json.raw(literal: learned[hit.team][hit.signal] ? ",\"learned\":true}" : "}")
         }
@@ -68,15 +93,19 @@ struct VerdictWriter {
         }
         json.raw(literal: "],\"runnerUp\":")
         if let runnerUp = verdict.runnerUp {
-            json.raw(literal: "{\"team\":")
-            teams[runnerUp.team].withUnsafeBufferPointer { json.raw($0) }
-            json.raw(literal: ",\"score\":")
+            runnerUpHeads[runnerUp.team].withUnsafeBufferPointer { json.raw($0) }
             json.decimal(runnerUp.score)
             json.raw(literal: "}")
         } else {
             json.raw(literal: "null")
         }
         let entities = verdict.entities
+        if entities.postcode == nil && entities.houseNumber == nil && entities.street == nil
+            && entities.place == nil && entities.area == nil {
+            // Most short reports name no location.
+            json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null}\n")
+            return
+        }
         json.raw(literal: ",\"postcode\":")
         optional(entities.postcode, into: &json)
         json.raw(literal: ",\"houseNumber\":")
