@@ -46,6 +46,30 @@ public struct PatternMatcher: Sendable {
         _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8],
         _ body: (_ which: Int, _ pattern: Int, _ end: Int) -> Void
     ) {
+        let (firstHits, secondHits) = states(first, in: firstText, and: second, in: secondText)
+        first.report(firstHits) { body(0, $0, $1) }
+        second.report(secondHits) { body(1, $0, $1) }
+    }
+
+    /// Every occurrence found by ``forEachMatch(_:in:and:in:_:)``, in the order it reports them,
+    /// as an array: for callers whose work per match is better done in a plain loop than in a
+    /// closure (one that captures a large value copies it).
+    public static func matches(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
+    ) -> [PatternHit] {
+        let (firstHits, secondHits) = states(first, in: firstText, and: second, in: secondText)
+        if firstHits.isEmpty && secondHits.isEmpty { return [] }
+        var hits: [PatternHit] = []
+        hits.reserveCapacity((firstHits.count + secondHits.count) / 2 + 8)
+        first.append(firstHits, matcher: 0, to: &hits)
+        second.append(secondHits, matcher: 1, to: &hits)
+        return hits
+    }
+
+    /// The (state, end) pairs of both texts' states with outputs.
+    private static func states(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
+    ) -> ([Int], [Int]) {
         var firstHits: [Int] = []
         var secondHits: [Int] = []
         first.withTables { firstTable, firstClasses in
@@ -58,22 +82,19 @@ public struct PatternMatcher: Sendable {
                 }
             }
         }
-        first.report(firstHits) { body(0, $0, $1) }
-        second.report(secondHits) { body(1, $0, $1) }
+        return (firstHits, secondHits)
     }
 
-    /// Every occurrence found by ``forEachMatch(_:in:and:in:_:)``, in the order it reports them,
-    /// as an array: for callers whose work per match is better done in a plain loop than in a
-    /// closure (one that captures a large value copies it).
-    public static func matches(
-        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
-    ) -> [PatternHit] {
-        var hits: [PatternHit] = []
-        forEachMatch(first, in: firstText, and: second, in: secondText) { which, pattern, end in
-            if hits.isEmpty { hits.reserveCapacity(16) }
-            hits.append(PatternHit(matcher: which, pattern: pattern, end: end))
+    /// Appends the matches of the (state, end) pairs `hits` as ``report(_:_:)`` gives them.
+    private func append(_ hits: [Int], matcher: Int, to matches: inout [PatternHit]) {
+        var index = 0
+        while index < hits.count {
+            let state = hits[index] / classCount
+            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                matches.append(PatternHit(matcher: matcher, pattern: Int(outputs[output]), end: hits[index + 1]))
+            }
+            index += 2
         }
-        return hits
     }
 
     private func withTables<Result>(_ body: (UnsafePointer<Int32>, UnsafePointer<UInt16>) -> Result) -> Result {

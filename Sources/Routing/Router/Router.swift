@@ -12,11 +12,14 @@ public struct Router: Sendable {
     private let analyzer = TextAnalyzer()
     private let patterns: CompiledPatterns
     private let fallbackIndex: Int
+    /// `config.router`, kept apart so that deciding reads it without copying it out of `config`.
+    private let settings: RouterSettings
     private let queuePaths: [String: String]
 
     /// Compiles the configuration's signals, priority words and places.
     public init(config: RoutingConfig) {
         self.config = config
+        settings = config.router
         queuePaths = Dictionary(config.teams.map { ($0.name, config.queuePath(forTeam: $0.name)) }) { first, _ in first }
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
@@ -37,7 +40,6 @@ public struct Router: Sendable {
     /// (``Decision/entities`` then holds only the place names found), for callers that show
     /// the team and score alone.
     public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
-        let settings = config.router
         // An empty subject (every line of `classify --lines`, most forms) has no words to match.
         let subjectAnalysis = subject.isEmpty ? nil : analyzer.analyze(subject, limit: settings.maxTextBytes)
         let remaining = max(0, settings.maxTextBytes - (subjectAnalysis?.analysedBytes ?? 0))
@@ -56,7 +58,7 @@ public struct Router: Sendable {
     /// bytes are): the same decision as ``route(subject:text:entities:)`` with an empty subject,
     /// by indices and without making a `String` of the text.
     public func verdict(utf8 text: UnsafeBufferPointer<UInt8>, entities wantsEntities: Bool = true) -> Verdict {
-        let limit = config.router.maxTextBytes
+        let limit = settings.maxTextBytes
         let analysis = analyzer.analyze(utf8: text, limit: limit)
         var tally = Tally()
         collect(analysis, field: .text, into: &tally)
@@ -114,7 +116,6 @@ public struct Router: Sendable {
     }
 
     private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Verdict {
-        let settings = config.router
         let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
         let teamCount = config.teams.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
@@ -154,7 +155,7 @@ public struct Router: Sendable {
     private func confidence(best: Double, second: Double) -> Double {
         guard best > 0 else { return 0 }
         let lead = 1 - max(second, 0) / best
-        let strength = min(1, best / max(1, config.router.minScore + config.router.minMargin))
+        let strength = min(1, best / max(1, settings.minScore + settings.minMargin))
         return (lead * strength * 1000).rounded() / 1000
     }
 
