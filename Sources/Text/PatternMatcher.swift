@@ -57,13 +57,34 @@ public struct PatternMatcher: Sendable {
     public static func matches(
         _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
     ) -> [PatternHit] {
-        let (firstHits, secondHits) = states(first, in: firstText, and: second, in: secondText)
-        if firstHits.isEmpty && secondHits.isEmpty { return [] }
-        var hits: [PatternHit] = []
-        hits.reserveCapacity((firstHits.count + secondHits.count) / 2 + 8)
-        first.append(firstHits, matcher: 0, to: &hits)
-        second.append(secondHits, matcher: 1, to: &hits)
-        return hits
+        var buffers = MatchBuffers()
+        matches(first, in: firstText, and: second, in: secondText, into: &buffers)
+        return buffers.hits
+    }
+
+    /// ``matches(_:in:and:in:)`` into `buffers.hits`, reusing the storage of `buffers` (kept
+    /// from one text to the next, so scanning many short texts does not allocate).
+    public static func matches(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8],
+        into buffers: inout MatchBuffers
+    ) {
+        buffers.first.removeAll(keepingCapacity: true)
+        buffers.second.removeAll(keepingCapacity: true)
+        buffers.hits.removeAll(keepingCapacity: true)
+        first.withTables { firstTable, firstClasses in
+            second.withTables { secondTable, secondClasses in
+                firstText.withUnsafeBufferPointer { firstBytes in
+                    secondText.withUnsafeBufferPointer { secondBytes in
+                        scan(firstBytes, firstTable, firstClasses, secondBytes, secondTable, secondClasses,
+                             into: &buffers.first, &buffers.second)
+                    }
+                }
+            }
+        }
+        if buffers.first.isEmpty && buffers.second.isEmpty { return }
+        buffers.hits.reserveCapacity((buffers.first.count + buffers.second.count) / 2 + 8)
+        first.append(buffers.first, matcher: 0, to: &buffers.hits)
+        second.append(buffers.second, matcher: 1, to: &buffers.hits)
     }
 
     /// The (state, end) pairs of both texts' states with outputs.
@@ -160,6 +181,19 @@ public struct PatternHit: Sendable, Hashable {
     public let pattern: Int
     /// The offset just past the occurrence.
     public let end: Int
+}
+
+/// Storage for ``PatternMatcher/matches(_:in:and:in:into:)``: the matches found, and the
+/// states noted on the way.
+public struct MatchBuffers: Sendable {
+    var first: [Int] = []
+    var second: [Int] = []
+    /// The matches of the last scan, in the order ``PatternMatcher/forEachMatch(_:in:and:in:_:)``
+    /// reports them.
+    public internal(set) var hits: [PatternHit] = []
+
+    /// Creates empty buffers.
+    public init() {}
 }
 
 /// Notes a (state, end) hit; the first one reserves room for several, so a text with a few

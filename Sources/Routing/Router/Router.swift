@@ -58,10 +58,21 @@ public struct Router: Sendable {
     /// bytes are): the same decision as ``route(subject:text:entities:)`` with an empty subject,
     /// by indices and without making a `String` of the text.
     public func verdict(utf8 text: UnsafeBufferPointer<UInt8>, entities wantsEntities: Bool = true) -> Verdict {
+        var buffers = RoutingBuffers()
+        return verdict(utf8: text, entities: wantsEntities, reusing: &buffers)
+    }
+
+    /// ``verdict(utf8:entities:)`` with the working storage of `buffers`, kept from one message
+    /// to the next by a caller that routes many (so that short messages allocate less).
+    public func verdict(
+        utf8 text: UnsafeBufferPointer<UInt8>, entities wantsEntities: Bool = true, reusing buffers: inout RoutingBuffers
+    ) -> Verdict {
         let limit = settings.maxTextBytes
-        let analysis = analyzer.analyze(utf8: text, limit: limit)
+        let analysis = analyzer.analyze(utf8: text, limit: limit, reusing: &buffers.analysis)
         var tally = Tally()
-        collect(analysis, field: .text, into: &tally)
+        collect(analysis, field: .text, into: &tally, buffers: &buffers.matches)
+        let empty = analysis.isEmpty
+        buffers.analysis.recycle(analysis)
         let entities: DetectedEntities
         if wantsEntities {
             // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
@@ -74,7 +85,7 @@ public struct Router: Sendable {
         } else {
             entities = placeOnly(tally.place)
         }
-        return decide(tally, entities: entities, forced: analysis.isEmpty ? .empty : nil)
+        return decide(tally, entities: entities, forced: empty ? .empty : nil)
     }
 
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
@@ -90,10 +101,15 @@ public struct Router: Sendable {
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
-        let hits = PatternMatcher.matches(
-            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems)
+        var buffers = MatchBuffers()
+        collect(analysis, field: field, into: &tally, buffers: &buffers)
+    }
+
+    private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, buffers: inout MatchBuffers) {
+        PatternMatcher.matches(
+            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems, into: &buffers)
         // A plain loop: a closure here would capture (and so retain) the whole router.
-        for hit in hits {
+        for hit in buffers.hits {
             let folded = hit.matcher == 0
             let pattern = folded ? patterns.foldedPatterns[hit.pattern] : patterns.stemPatterns[hit.pattern]
             guard tally.wants(pattern.meaning, field: field) else { continue }

@@ -21,6 +21,7 @@ struct LineClassifier {
     /// an empty input is one empty line).
     func classify(_ data: [UInt8], name: String, into output: inout OutputBuffer, buffer: inout JSONWriter) {
         let inputName = json ? VerdictWriter.openInput(name) : Array(name.utf8)
+        var buffers = RoutingBuffers()
         data.withUnsafeBufferPointer { all in
             var start = 0
             var number = 0
@@ -36,11 +37,11 @@ struct LineClassifier {
                 let line = UnsafeBufferPointer(rebasing: all[start..<lineEnd])
                 let verdict: Verdict
                 if LineClassifier.isASCII(line) {
-                    verdict = router.verdict(utf8: line, entities: json)
+                    verdict = router.verdict(utf8: line, entities: json, reusing: &buffers)
                 } else {
                     // Invalid UTF-8 is read as the String would read it (U+FFFD for each bad sequence).
                     var text = String(decoding: line, as: UTF8.self)
-                    verdict = text.withUTF8 { router.verdict(utf8: $0, entities: json) }
+                    verdict = text.withUTF8 { router.verdict(utf8: $0, entities: json, reusing: &buffers) }
                 }
                 if json {
                     writer.writeJSON(verdict, input: inputName, line: number, into: &buffer)
