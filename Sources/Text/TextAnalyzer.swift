@@ -69,10 +69,19 @@ extension AnalysisBuffers {
         var bytes = buffer
         buffer = []
         bytes.removeAll(keepingCapacity: true)
-        bytes.append(contentsOf: repeatElement(0, count: room))
+        // Copied from a block of zeros (a memcpy) rather than appended byte by byte.
+        var left = room
+        while left > 0 {
+            let part = min(left, zeros.count)
+            bytes.append(contentsOf: zeros[..<part])
+            left -= part
+        }
         return bytes
     }
 }
+
+/// Zeros to size the buffers with.
+private let zeros = [UInt8](repeating: 0, count: 4096)
 
 /// Byte classes: 0 separator, 1 sentence end, 2 apostrophe, 3 start of a non-ASCII character,
 /// else the folded letter (so every class from 0x30 up is a word byte).
