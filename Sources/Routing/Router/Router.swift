@@ -76,7 +76,10 @@ public struct Router: Sendable {
         let entities: DetectedEntities
         if wantsEntities {
             // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
-            if text.count <= limit {
+            if !EntityScanner.mayFind(utf8: text) {
+                // No digit, `(`, `+` or `@`: nothing for the scan to find (most short messages).
+                entities = placeOnly(tally.place)
+            } else if text.count <= limit {
                 entities = detectEntities(subject: Entities(), text: EntityScanner.scan(utf8: text), place: tally.place)
             } else {
                 let cut = String(decoding: UnsafeBufferPointer(rebasing: text[..<max(0, limit)]), as: UTF8.self)
@@ -133,6 +136,21 @@ public struct Router: Sendable {
 
     private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Verdict {
         let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
+        let ranked = rank(hits)
+        let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)
+        let fallback = reason != .signals
+        let winner = fallback ? fallbackIndex : ranked.first
+        return Verdict(
+            team: winner, score: fallback ? ranked.fallbackScore : ranked.best,
+            confidence: confidence(best: ranked.best, second: ranked.second),
+            fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
+            runnerUp: ranked.runnerUp, entities: entities)
+    }
+
+    /// The teams' totals ranked: the first team by score (ties by configuration order), its
+    /// score and the second's, the fallback team's score, and the runner-up (the best after the
+    /// first that scored or matched anything).
+    private func rank(_ hits: [SignalHit]) -> (first: Int, best: Double, second: Double, fallbackScore: Double, runnerUp: (team: Int, score: Double)?) {
         let teamCount = config.teams.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
             withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
@@ -153,17 +171,9 @@ public struct Router: Sendable {
                     }
                     order[slot] = index
                 }
-                let best = totals[order[0]]
-                let second = teamCount > 1 ? totals[order[1]] : 0
-                let reason = forced ?? DecisionReason.judging(best: best, runnerUp: second, settings: settings)
-                let fallback = reason != .signals
-                let winner = fallback ? fallbackIndex : order[0]
                 let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
-                return Verdict(
-                    team: winner, score: totals[winner],
-                    confidence: confidence(best: best, second: second),
-                    fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
-                    runnerUp: runnerUp.map { ($0, totals[$0]) }, entities: entities)
+                return (order[0], totals[order[0]], teamCount > 1 ? totals[order[1]] : 0, totals[fallbackIndex],
+                        runnerUp.map { ($0, totals[$0]) })
             }
         }
     }
