@@ -9,10 +9,10 @@ import Foundation
 /// The writer owns its buffer and cannot be copied; every write first makes room for all the
 /// bytes it puts, so no write lands past the buffer's capacity.
 public struct JSONWriter: ~Copyable {
-    private var base: UnsafeMutablePointer<UInt8>
-    private var capacity: Int
-    private var count = 0
-    private var needsComma = false
+    @usableFromInline var base: UnsafeMutablePointer<UInt8>
+    @usableFromInline var capacity: Int
+    @usableFromInline var count = 0
+    @usableFromInline var needsComma = false
 
     /// Creates an empty writer with room for `capacity` bytes.
     public init(capacity: Int = 1024) {
@@ -115,6 +115,31 @@ public struct JSONWriter: ~Copyable {
         needsComma = false
     }
 
+    /// Appends `text` as it is, for a run of JSON that holds its own punctuation, such as
+    /// `,"score":`; a value may follow without a comma.
+    @inlinable
+    public mutating func raw(literal text: StaticString) {
+        appendLiteral(text)
+        needsComma = false
+    }
+
+    /// Appends `bytes` as they are, for a run of JSON made earlier (such as a string escaped
+    /// once and written many times); a value may follow without a comma.
+    @inlinable
+    public mutating func raw(_ bytes: UnsafeBufferPointer<UInt8>) {
+        append(bytes)
+        needsComma = false
+    }
+
+    /// Appends a value made earlier (such as an escaped and quoted string), after a comma
+    /// where one is due.
+    @inlinable
+    public mutating func rawValue(_ bytes: UnsafeBufferPointer<UInt8>) {
+        separate()
+        append(bytes)
+        needsComma = true
+    }
+
     /// Writes a string value.
     public mutating func string(_ value: String) {
         separate()
@@ -123,6 +148,7 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Writes an integer value.
+    @inlinable
     public mutating func integer(_ value: Int) {
         separate()
         reserve(20)  // "-9223372036854775808"
@@ -132,7 +158,8 @@ public struct JSONWriter: ~Copyable {
     }
 
     /// Puts the decimal digits of `value`'s magnitude; the caller has reserved 20 bytes.
-    private mutating func appendDigits(_ value: Int) {
+    @inlinable
+    mutating func appendDigits(_ value: Int) {
         var magnitude = value.magnitude
         let start = count
         repeat {
@@ -239,7 +266,8 @@ public struct JSONWriter: ~Copyable {
     }
 
     @inline(__always)
-    private mutating func separate() {
+    @inlinable
+    mutating func separate() {
         guard needsComma else { return }
         reserve(1)
         put(UInt8(ascii: ","))
@@ -247,11 +275,13 @@ public struct JSONWriter: ~Copyable {
 
     /// Makes room for `extra` more bytes.
     @inline(__always)
-    private mutating func reserve(_ extra: Int) {
+    @inlinable
+    mutating func reserve(_ extra: Int) {
         if capacity - count < extra { grow(extra) }
     }
 
-    private mutating func grow(_ extra: Int) {
+    @usableFromInline
+    mutating func grow(_ extra: Int) {
         let larger = max(capacity * 2, count + extra)
         let moved = UnsafeMutablePointer<UInt8>.allocate(capacity: larger)
         moved.initialize(from: base, count: count)
@@ -262,19 +292,35 @@ public struct JSONWriter: ~Copyable {
 
     /// Puts one byte; the caller has reserved room for it.
     @inline(__always)
-    private mutating func put(_ byte: UInt8) {
+    @inlinable
+    mutating func put(_ byte: UInt8) {
         (base + count).initialize(to: byte)
         count += 1
     }
 
-    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+    @inlinable
+    mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         guard let start = source.baseAddress else { return }
-        reserve(source.count)
-        (base + count).initialize(from: start, count: source.count)
-        count += source.count
+        let length = source.count
+        reserve(length)
+        let target = UnsafeMutableRawPointer(base + count)
+        let from = UnsafeRawPointer(start)
+        if length >= 8 && length <= 16 {
+            // Most runs are keys, names and terms this short: two overlapping 8-byte moves
+            // instead of a call to memcpy.
+            target.storeBytes(of: from.loadUnaligned(as: UInt64.self), as: UInt64.self)
+            target.storeBytes(of: from.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self),
+                              toByteOffset: length - 8, as: UInt64.self)
+        } else if length < 8 {
+            for offset in 0..<length { (base + count + offset).initialize(to: start[offset]) }
+        } else {
+            (base + count).initialize(from: start, count: length)
+        }
+        count += length
     }
 
-    private mutating func appendLiteral(_ text: StaticString) {
+    @inlinable
+    mutating func appendLiteral(_ text: StaticString) {
         append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 

@@ -46,6 +46,51 @@ public struct PatternMatcher: Sendable {
         _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8],
         _ body: (_ which: Int, _ pattern: Int, _ end: Int) -> Void
     ) {
+        let (firstHits, secondHits) = states(first, in: firstText, and: second, in: secondText)
+        first.report(firstHits) { body(0, $0, $1) }
+        second.report(secondHits) { body(1, $0, $1) }
+    }
+
+    /// Every occurrence found by ``forEachMatch(_:in:and:in:_:)``, in the order it reports them,
+    /// as an array: for callers whose work per match is better done in a plain loop than in a
+    /// closure (one that captures a large value copies it).
+    public static func matches(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
+    ) -> [PatternHit] {
+        var buffers = MatchBuffers()
+        matches(first, in: firstText, and: second, in: secondText, into: &buffers)
+        return buffers.hits
+    }
+
+    /// ``matches(_:in:and:in:)`` into `buffers.hits`, reusing the storage of `buffers` (kept
+    /// from one text to the next, so scanning many short texts does not allocate).
+    public static func matches(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8],
+        into buffers: inout MatchBuffers
+    ) {
+        buffers.first.removeAll(keepingCapacity: true)
+        buffers.second.removeAll(keepingCapacity: true)
+        buffers.hits.removeAll(keepingCapacity: true)
+        first.withTables { firstTable, firstClasses in
+            second.withTables { secondTable, secondClasses in
+                firstText.withUnsafeBufferPointer { firstBytes in
+                    secondText.withUnsafeBufferPointer { secondBytes in
+                        scan(firstBytes, firstTable, firstClasses, secondBytes, secondTable, secondClasses,
+                             into: &buffers.first, &buffers.second)
+                    }
+                }
+            }
+        }
+        if buffers.first.isEmpty && buffers.second.isEmpty { return }
+        buffers.hits.reserveCapacity((buffers.first.count + buffers.second.count) / 2 + 8)
+        first.append(buffers.first, matcher: 0, to: &buffers.hits)
+        second.append(buffers.second, matcher: 1, to: &buffers.hits)
+    }
+
+    /// The (state, end) pairs of both texts' states with outputs.
+    private static func states(
+        _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
+    ) -> ([Int], [Int]) {
         var firstHits: [Int] = []
         var secondHits: [Int] = []
         first.withTables { firstTable, firstClasses in
@@ -58,8 +103,19 @@ public struct PatternMatcher: Sendable {
                 }
             }
         }
-        first.report(firstHits) { body(0, $0, $1) }
-        second.report(secondHits) { body(1, $0, $1) }
+        return (firstHits, secondHits)
+    }
+
+    /// Appends the matches of the (state, end) pairs `hits` as ``report(_:_:)`` gives them.
+    private func append(_ hits: [Int], matcher: Int, to matches: inout [PatternHit]) {
+        var index = 0
+        while index < hits.count {
+            let state = hits[index] / classCount
+            for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
+                matches.append(PatternHit(matcher: matcher, pattern: Int(outputs[output]), end: hits[index + 1]))
+            }
+            index += 2
+        }
     }
 
     private func withTables<Result>(_ body: (UnsafePointer<Int32>, UnsafePointer<UInt16>) -> Result) -> Result {
@@ -114,6 +170,30 @@ public struct PatternMatcher: Sendable {
             if next < 0 { note(&secondHits, secondState, offset) }
         }
     }
+}
+
+/// One occurrence of a pattern: which matcher found it (0 or 1), the pattern's identifier in
+/// that matcher, and the offset just past it.
+public struct PatternHit: Sendable, Hashable {
+    /// 0 for the first matcher, 1 for the second.
+    public let matcher: Int
+    /// The pattern's index in the patterns its matcher was compiled from.
+    public let pattern: Int
+    /// The offset just past the occurrence.
+    public let end: Int
+}
+
+/// Storage for ``PatternMatcher/matches(_:in:and:in:into:)``: the matches found, and the
+/// states noted on the way.
+public struct MatchBuffers: Sendable {
+    var first: [Int] = []
+    var second: [Int] = []
+    /// The matches of the last scan, in the order ``PatternMatcher/forEachMatch(_:in:and:in:_:)``
+    /// reports them.
+    public internal(set) var hits: [PatternHit] = []
+
+    /// Creates empty buffers.
+    public init() {}
 }
 
 /// Notes a (state, end) hit; the first one reserves room for several, so a text with a few

@@ -12,24 +12,76 @@ public struct TextAnalyzer: Sendable {
     /// Analyses at most the first `limit` UTF-8 bytes of `text` (cut at a character boundary).
     public func analyze(_ text: String, limit: Int = Int.max) -> AnalyzedText {
         var text = text
-        return text.withUTF8 { bytes in
-            let end = Scanner.boundary(bytes, limit)
-            var stems: [UInt8] = []
-            var tokens: [TokenSpan] = []
-            // Dutch prose averages under five bytes a word with its space; growing costs more.
-            tokens.reserveCapacity(end / 4 + 2)
-            // Folding at most doubles a byte; each word adds at most three bytes (" | ").
-            let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
-                var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
-                scanner.run(tokens: &tokens)
-                count = scanner.count
-                let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
-                cache.withCache { stems = Scanner.stems(of: words, tokens: &tokens, cache: &$0) }
-            }
-            return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
+        return text.withUTF8 { analyze(utf8: $0, limit: limit) }
+    }
+
+    /// Analyses at most the first `limit` bytes of `bytes`, which must be valid UTF-8 (as a
+    /// `String`'s are): the same result as ``analyze(_:limit:)`` on the string of these bytes,
+    /// without making one.
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = Int.max) -> AnalyzedText {
+        let end = Scanner.boundary(bytes, limit)
+        var stems: [UInt8] = []
+        var tokens: [TokenSpan] = []
+        // Dutch prose averages under five bytes a word with its space; growing costs more.
+        tokens.reserveCapacity(end / 4 + 2)
+        // Folding at most doubles a byte; each word adds at most three bytes (" | ").
+        let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
+            var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
+            scanner.run(tokens: &tokens)
+            count = scanner.count
+            let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
+            cache.withCache { stems = Scanner.stems(of: words, tokens: &tokens, cache: &$0) }
         }
+        return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
+    }
+
+    /// ``analyze(utf8:limit:)`` into the storage of `buffers` (see ``AnalysisBuffers``).
+    public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = Int.max, reusing buffers: inout AnalysisBuffers) -> AnalyzedText {
+        let end = Scanner.boundary(bytes, limit)
+        var folded = AnalysisBuffers.take(&buffers.folded, room: 4 * end + 16)
+        var tokens = buffers.tokens
+        buffers.tokens = []
+        tokens.removeAll(keepingCapacity: true)
+        tokens.reserveCapacity(end / 4 + 2)
+        let count = folded.withUnsafeMutableBufferPointer { buffer in
+            var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
+            scanner.run(tokens: &tokens)
+            return scanner.count
+        }
+        folded.removeLast(folded.count - count)
+        var stems = AnalysisBuffers.take(&buffers.stems, room: count + tokens.count * DutchStemmer.growth)
+        let written = folded.withUnsafeBufferPointer { words in
+            stems.withUnsafeMutableBufferPointer { output in
+                var written = 0
+                cache.withCache { written = Scanner.writeStems(of: words, tokens: &tokens, cache: &$0, to: output.baseAddress!) }
+                return written
+            }
+        }
+        stems.removeLast(stems.count - written)
+        return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
     }
 }
+
+extension AnalysisBuffers {
+    /// The array in `buffer`, emptied and then `room` bytes long (zeros, to be overwritten),
+    /// leaving `buffer` empty.
+    fileprivate static func take(_ buffer: inout [UInt8], room: Int) -> [UInt8] {
+        var bytes = buffer
+        buffer = []
+        bytes.removeAll(keepingCapacity: true)
+        // Copied from a block of zeros (a memcpy) rather than appended byte by byte.
+        var left = room
+        while left > 0 {
+            let part = min(left, zeros.count)
+            bytes.append(contentsOf: zeros[..<part])
+            left -= part
+        }
+        return bytes
+    }
+}
+
+/// Zeros to size the buffers with.
+private let zeros = [UInt8](repeating: 0, count: 4096)
 
 /// Byte classes: 0 separator, 1 sentence end, 2 apostrophe, 3 start of a non-ASCII character,
 /// else the folded letter (so every class from 0x30 up is a word byte).
@@ -183,32 +235,40 @@ private struct Scanner {
         // A stem is at most `growth` bytes longer than its word; the separators are the same.
         let capacity = folded.count + tokens.count * DutchStemmer.growth
         return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            let stems = buffer.baseAddress!
-            let source = folded.baseAddress!
-            var written = 0
-            var read = 0
-            tokens.withUnsafeMutableBufferPointer { tokens in
-                for index in tokens.indices {
-                    let token = tokens[index]
-                    while read < token.foldedStart {
-                        stems[written] = source[read]
-                        written += 1
-                        read += 1
-                    }
-                    let stemStart = written
-                    let word = UnsafeBufferPointer(start: source + read, count: token.stemStart - read)
-                    written += cache.writeStem(of: word, to: stems + written)
-                    read = token.stemStart
-                    tokens[index] = TokenSpan(original: token.original, foldedStart: token.foldedStart, stemStart: stemStart)
-                }
-            }
-            while read < folded.count {
-                stems[written] = source[read]
-                written += 1
-                read += 1
-            }
-            count = written
+            count = writeStems(of: folded, tokens: &tokens, cache: &cache, to: buffer.baseAddress!)
         }
+    }
+
+    /// Writes the stems stream of ``stems(of:tokens:cache:)`` to `stems`, which has room for
+    /// `folded.count + tokens.count * DutchStemmer.growth` bytes, and returns its length.
+    static func writeStems(
+        of folded: UnsafeBufferPointer<UInt8>, tokens: inout [TokenSpan], cache: inout StemCache,
+        to stems: UnsafeMutablePointer<UInt8>
+    ) -> Int {
+        let source = folded.baseAddress!
+        var written = 0
+        var read = 0
+        tokens.withUnsafeMutableBufferPointer { tokens in
+            for index in tokens.indices {
+                let token = tokens[index]
+                while read < token.foldedStart {
+                    stems[written] = source[read]
+                    written += 1
+                    read += 1
+                }
+                let stemStart = written
+                let word = UnsafeBufferPointer(start: source + read, count: token.stemStart - read)
+                written += cache.writeStem(of: word, to: stems + written)
+                read = token.stemStart
+                tokens[index] = TokenSpan(original: token.original, foldedStart: token.foldedStart, stemStart: stemStart)
+            }
+        }
+        while read < folded.count {
+            stems[written] = source[read]
+            written += 1
+            read += 1
+        }
+        return written
     }
 
     private func decode(at offset: Int) -> (Unicode.Scalar, Int) {

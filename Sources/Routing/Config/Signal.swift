@@ -43,7 +43,9 @@ public struct Signal: Sendable, Hashable {
 enum ConfigFolding {
     /// `text` lower-cased, without diacritics, with `ĳ` spelled `ij`.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+        // ASCII has no diacritics and no ĳ: lower case is all there is to it (and much cheaper).
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
             .replacingOccurrences(of: "ĳ", with: "ij")
             .replacingOccurrences(of: "Ĳ", with: "ij")
     }

@@ -6,8 +6,8 @@ enum PatternMeaning: Sendable {
     case signal(team: Int, signal: Int)
     /// Priority word `index` of `[router] urgent`.
     case urgent(index: Int)
-    /// A place name of area `area`.
-    case place(area: Int, name: String)
+    /// Place name `place` of area `area` (indices, so that a pattern holds no reference to count).
+    case place(area: Int, place: Int)
 }
 
 /// One pattern in one of the two automata, with its meaning.
@@ -38,8 +38,8 @@ struct CompiledPatterns: Sendable {
             builder.add(signal.pattern, .urgent(index: index))
         }
         for (areaIndex, area) in config.areas.enumerated() {
-            for place in area.places {
-                builder.add(.exact(place), .place(area: areaIndex, name: place))
+            for (placeIndex, place) in area.places.enumerated() {
+                builder.add(.exact(place), .place(area: areaIndex, place: placeIndex))
             }
         }
         foldedMatcher = PatternMatcher(patterns: builder.folded.map(\.bytes))

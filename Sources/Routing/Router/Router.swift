@@ -11,16 +11,17 @@ public struct Router: Sendable {
     public let config: RoutingConfig
     private let analyzer = TextAnalyzer()
     private let patterns: CompiledPatterns
-    private let teamNames: [String]
     private let fallbackIndex: Int
+    /// `config.router`, kept apart so that deciding reads it without copying it out of `config`.
+    private let settings: RouterSettings
     private let queuePaths: [String: String]
 
     /// Compiles the configuration's signals, priority words and places.
     public init(config: RoutingConfig) {
         self.config = config
+        settings = config.router
         queuePaths = Dictionary(config.teams.map { ($0.name, config.queuePath(forTeam: $0.name)) }) { first, _ in first }
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
-        teamNames = config.teams.map(\.name)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
         fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
     }
@@ -39,7 +40,6 @@ public struct Router: Sendable {
     /// (``Decision/entities`` then holds only the place names found), for callers that show
     /// the team and score alone.
     public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
-        let settings = config.router
         // An empty subject (every line of `classify --lines`, most forms) has no words to match.
         let subjectAnalysis = subject.isEmpty ? nil : analyzer.analyze(subject, limit: settings.maxTextBytes)
         let remaining = max(0, settings.maxTextBytes - (subjectAnalysis?.analysedBytes ?? 0))
@@ -48,12 +48,47 @@ public struct Router: Sendable {
         if let subjectAnalysis { collect(subjectAnalysis, field: .subject, into: &tally) }
         collect(textAnalysis, field: .text, into: &tally)
         let entities = wantsEntities
-            ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, places: tally.places)
-            : DetectedEntities(place: tally.places.first?.name, area: tally.places.first.map { config.areas[$0.area].name })
-        if subjectAnalysis?.isEmpty ?? true, textAnalysis.isEmpty {
-            return decide(tally, entities: entities, forced: .empty)
+            ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, place: tally.place)
+            : placeOnly(tally.place)
+        let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
+        return Decision(decide(tally, entities: entities, forced: forced), config: config)
+    }
+
+    /// Routes a message without a subject whose text is `utf8` (valid UTF-8, as a `String`'s
+    /// bytes are): the same decision as ``route(subject:text:entities:)`` with an empty subject,
+    /// by indices and without making a `String` of the text.
+    public func verdict(utf8 text: UnsafeBufferPointer<UInt8>, entities wantsEntities: Bool = true) -> Verdict {
+        var buffers = RoutingBuffers()
+        return verdict(utf8: text, entities: wantsEntities, reusing: &buffers)
+    }
+
+    /// ``verdict(utf8:entities:)`` with the working storage of `buffers`, kept from one message
+    /// to the next by a caller that routes many (so that short messages allocate less).
+    public func verdict(
+        utf8 text: UnsafeBufferPointer<UInt8>, entities wantsEntities: Bool = true, reusing buffers: inout RoutingBuffers
+    ) -> Verdict {
+        let limit = settings.maxTextBytes
+        let analysis = analyzer.analyze(utf8: text, limit: limit, reusing: &buffers.analysis)
+        var tally = Tally()
+        collect(analysis, field: .text, into: &tally, buffers: &buffers.matches)
+        let empty = analysis.isEmpty
+        buffers.analysis.recycle(analysis)
+        let entities: DetectedEntities
+        if wantsEntities {
+            // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
+            if !EntityScanner.mayFind(utf8: text) {
+                // No digit, `(`, `+` or `@`: nothing for the scan to find (most short messages).
+                entities = placeOnly(tally.place)
+            } else if text.count <= limit {
+                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(utf8: text), place: tally.place)
+            } else {
+                let cut = String(decoding: UnsafeBufferPointer(rebasing: text[..<max(0, limit)]), as: UTF8.self)
+                entities = detectEntities(subject: Entities(), text: EntityScanner.scan(cut), place: tally.place)
+            }
+        } else {
+            entities = placeOnly(tally.place)
         }
-        return decide(tally, entities: entities, forced: nil)
+        return decide(tally, entities: entities, forced: empty ? .empty : nil)
     }
 
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
@@ -69,18 +104,24 @@ public struct Router: Sendable {
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
-        PatternMatcher.forEachMatch(
-            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems
-        ) { which, id, end in
-            let folded = which == 0
-            let pattern = folded ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
-            guard tally.wants(pattern.meaning, field: field) else { return }
-            let length = folded ? patterns.foldedMatcher.length(of: id) : patterns.stemMatcher.length(of: id)
-            let start = end - length + (pattern.startsAtWord ? 1 : 0)
+        var buffers = MatchBuffers()
+        collect(analysis, field: field, into: &tally, buffers: &buffers)
+    }
+
+    private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, buffers: inout MatchBuffers) {
+        PatternMatcher.matches(
+            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems, into: &buffers)
+        // A plain loop: a closure here would capture (and so retain) the whole router.
+        for hit in buffers.hits {
+            let folded = hit.matcher == 0
+            let pattern = folded ? patterns.foldedPatterns[hit.pattern] : patterns.stemPatterns[hit.pattern]
+            guard tally.wants(pattern.meaning, field: field) else { continue }
+            let length = folded ? patterns.foldedMatcher.length(of: hit.pattern) : patterns.stemMatcher.length(of: hit.pattern)
+            let start = hit.end - length + (pattern.startsAtWord ? 1 : 0)
             guard let first = Router.tokenIndex(analysis, start, folded: folded),
-                  let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
-            else { return }
-            tally.record(pattern.meaning, field: field, range: span(analysis, first, last), config: config)
+                  let last = pattern.spansWords ? Router.tokenIndex(analysis, hit.end - 2, folded: folded) : first
+            else { continue }
+            tally.record(pattern.meaning, field: field, range: span(analysis, first, last))
         }
     }
 
@@ -93,56 +134,87 @@ public struct Router: Sendable {
         analysis.tokens[first].original.lowerBound..<analysis.tokens[max(first, last)].original.upperBound
     }
 
-    private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Decision {
-        let settings = config.router
-        let (matches, teamIndices) = tally.matches(config: config, subjectWeight: settings.subjectWeight)
-        var totals = teamNames.map { TeamScore(team: $0, score: 0, terms: []) }
-        for (match, index) in zip(matches, teamIndices) {
-            totals[index].score = ScoreText.rounded(totals[index].score + match.weight)
-            // One allocation per team instead of growing from empty.
-            if totals[index].terms.isEmpty { totals[index].terms.reserveCapacity(matches.count) }
-            totals[index].terms.append(match.term)
-        }
-        var order = Array(totals.indices)
-        // Highest score first, ties by configuration order.
-        order.sort { totals[$0].score != totals[$1].score ? totals[$0].score > totals[$1].score : $0 < $1 }
-        let best = totals[order[0]].score
-        let second = order.count > 1 ? totals[order[1]].score : 0
-        let reason = forced ?? DecisionReason.judging(best: best, runnerUp: second, settings: settings)
+    private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Verdict {
+        let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
+        let ranked = rank(hits)
+        let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)
         let fallback = reason != .signals
-        let winner = fallback ? fallbackIndex : order[0]
-        return Decision(
-            team: teamNames[winner], score: totals[winner].score,
-            confidence: confidence(best: best, second: second),
-            fallback: fallback, reason: reason,
-            priority: tally.urgent.isEmpty ? .normal : .urgent,
-            scores: order.map { totals[$0] }, matches: matches,
-            urgentTerms: tally.urgent.map { settings.urgent[$0].text },
-            entities: entities)
+        let winner = fallback ? fallbackIndex : ranked.first
+        return Verdict(
+            team: winner, score: fallback ? ranked.fallbackScore : ranked.best,
+            confidence: confidence(best: ranked.best, second: ranked.second),
+            fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
+            runnerUp: ranked.runnerUp, entities: entities)
+    }
+
+    /// The teams' totals ranked: the first team by score (ties by configuration order), its
+    /// score and the second's, the fallback team's score, and the runner-up (the best after the
+    /// first that scored or matched anything).
+    private func rank(_ hits: [SignalHit]) -> (first: Int, best: Double, second: Double, fallbackScore: Double, runnerUp: (team: Int, score: Double)?) {
+        let teamCount = config.teams.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
+                totals.initialize(repeating: 0)
+                let order = UnsafeMutableBufferPointer(rebasing: scratch[..<teamCount])
+                let matched = UnsafeMutableBufferPointer(rebasing: scratch[teamCount...])
+                matched.initialize(repeating: 0)
+                for hit in hits {
+                    totals[hit.team] = ScoreText.rounded(totals[hit.team] + hit.weight)
+                    matched[hit.team] += 1
+                }
+                // Highest score first, ties by configuration order (an insertion sort: a handful of teams).
+                for index in 0..<teamCount {
+                    var slot = index
+                    while slot > 0 && totals[order[slot - 1]] < totals[index] {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = index
+                }
+                let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
+                return (order[0], totals[order[0]], teamCount > 1 ? totals[order[1]] : 0, totals[fallbackIndex],
+                        runnerUp.map { ($0, totals[$0]) })
+            }
+        }
     }
 
     private func confidence(best: Double, second: Double) -> Double {
         guard best > 0 else { return 0 }
         let lead = 1 - max(second, 0) / best
-        let strength = min(1, best / max(1, config.router.minScore + config.router.minMargin))
+        let strength = min(1, best / max(1, settings.minScore + settings.minMargin))
         return (lead * strength * 1000).rounded() / 1000
     }
 
-    private func detectEntities(subject: String, text: String, limit: Int, places: [(area: Int, name: String)]) -> DetectedEntities {
+    private func detectEntities(subject: String, text: String, limit: Int, place: (area: Int, place: Int)?) -> DetectedEntities {
         let subjectFound = subject.isEmpty ? Entities() : EntityScanner.scan(Router.prefix(subject, limit))
         let found = EntityScanner.scan(Router.prefix(text, max(0, limit - subject.utf8.count)))
+        return detectEntities(subject: subjectFound, text: found, place: place)
+    }
+
+    private func detectEntities(subject subjectFound: Entities, text found: Entities, place: (area: Int, place: Int)?) -> DetectedEntities {
+        // Nothing found (most short messages): the place alone, as below.
+        if subjectFound.isEmpty && found.isEmpty { return placeOnly(place) }
         let houseNumber = subjectFound.houseNumbers.first ?? found.houseNumbers.first
         var entities = DetectedEntities(
             postcode: subjectFound.postcodes.first?.postcode ?? found.postcodes.first?.postcode,
             houseNumber: houseNumber?.number,
             street: houseNumber?.street,
-            place: places.first?.name,
+            place: place.map(placeName),
             phones: Router.joined(subjectFound.phones, found.phones) { $0.number },
             emails: Router.joined(subjectFound.emails, found.emails) { $0.address },
             bsnCount: subjectFound.bsns.count + found.bsns.count)
         entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
-            ?? places.first.map { config.areas[$0.area].name }
+            ?? place.map { config.areas[$0.area].name }
         return entities
+    }
+
+    /// The entities when detection is skipped: the first place name and its area.
+    private func placeOnly(_ place: (area: Int, place: Int)?) -> DetectedEntities {
+        DetectedEntities(place: place.map(placeName), area: place.map { config.areas[$0.area].name })
+    }
+
+    private func placeName(_ place: (area: Int, place: Int)) -> String {
+        config.areas[place.area].places[place.place]
     }
 
     /// The values of the subject's matches, then the text's (no arrays built when both are empty).

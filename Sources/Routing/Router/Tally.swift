@@ -5,8 +5,8 @@ struct Tally {
     private var signals: [(key: SignalKey, field: MessageField, range: Range<Int>)] = []
     /// Indices of matched priority words, in first-match order.
     private(set) var urgent: [Int] = []
-    /// Place names found, in first-match order.
-    private(set) var places: [(area: Int, name: String)] = []
+    /// The first place name found: its area and its index among that area's places.
+    private(set) var place: (area: Int, place: Int)?
 
     /// Whether a match of `meaning` in `field` would change anything (cheap; skips the range work).
     func wants(_ meaning: PatternMeaning, field: MessageField) -> Bool {
@@ -22,45 +22,41 @@ struct Tally {
         }
     }
 
-    mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>, config: RoutingConfig) {
+    mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>) {
         switch meaning {
         case .signal(let team, let signal):
             let key = SignalKey(team: team, signal: signal)
             if let index = signals.firstIndex(where: { $0.key == key }) {
                 if signals[index].field == .text && field == .subject { signals[index] = (key, field, range) }
             } else {
+                // Room for a typical message's matches at once, instead of growing from empty.
+                if signals.isEmpty { signals.reserveCapacity(16) }
                 signals.append((key, field, range))
             }
         case .urgent(let index):
             if !urgent.contains(index) { urgent.append(index) }
-        case .place(let area, let name):
-            if !places.contains(where: { $0.name == name }) { places.append((area, name)) }
+        case .place(let area, let index):
+            if place == nil { place = (area, index) }
         }
     }
 
-    /// The matched signals with their effective weights, subject first, then text order, and
-    /// the index of each one's team.
-    func matches(config: RoutingConfig, subjectWeight: Int) -> ([SignalMatch], [Int]) {
+    /// The matched signals with their effective weights, subject first, then text order.
+    func hits(config: RoutingConfig, subjectWeight: Int) -> [SignalHit] {
+        var hits: [SignalHit] = []
+        hits.reserveCapacity(signals.count)
+        for hit in signals {
+            let weight = config.teams[hit.key.team].signals[hit.key.signal].weight
+            hits.append(SignalHit(
+                team: hit.key.team, signal: hit.key.signal,
+                weight: weight * (hit.field == .subject ? Double(subjectWeight) : 1), field: hit.field, range: hit.range))
+        }
         // Subject before text, then by start (the same order as comparing (field rank, start) tuples).
-        let ordered = signals.sorted { left, right in
+        hits.sort { left, right in
             let leftRank = left.field == .subject ? 0 : 1
             let rightRank = right.field == .subject ? 0 : 1
             return leftRank != rightRank ? leftRank < rightRank : left.range.lowerBound < right.range.lowerBound
         }
-        var matches: [SignalMatch] = []
-        var teams: [Int] = []
-        matches.reserveCapacity(ordered.count)
-        teams.reserveCapacity(ordered.count)
-        for hit in ordered {
-            // Fields read in place: copying a whole TeamConfig retains every one of its strings.
-            let signal = config.teams[hit.key.team].signals[hit.key.signal]
-            matches.append(SignalMatch(
-                term: signal.text, team: config.teams[hit.key.team].name,
-                weight: signal.weight * (hit.field == .subject ? Double(subjectWeight) : 1), field: hit.field, range: hit.range,
-                learned: signal.learned))
-            teams.append(hit.key.team)
-        }
-        return (matches, teams)
+        return hits
     }
 }
 

@@ -13,6 +13,29 @@ public enum EntityScanner {
         return Array(text.utf8).withUnsafeBufferPointer { scan(EntityBytes(base: $0)) }
     }
 
+    /// Scans the UTF-8 bytes of a text: the same result as ``scan(_:)`` on the string of these
+    /// bytes, without making one.
+    public static func scan(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Entities {
+        scan(EntityBytes(base: bytes))
+    }
+
+    /// Whether `bytes` hold a byte that can start an entity (a digit, `(`, `+` or `@`): when
+    /// not, ``scan(utf8:)`` finds nothing, and a caller may skip it.
+    public static func mayFind(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var i = 0
+        while i + 8 <= bytes.count {
+            if bytesBeforeTrigger(base + i) < 8 { return true }
+            i += 8
+        }
+        while i < bytes.count {
+            let b = base[i]
+            if EntityBytes.isDigit(b) || b == 0x28 || b == 0x2B || b == 0x40 { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// The scan proper, over the text's bytes.
     static func scan(_ t: EntityBytes) -> Entities {
         var found = Entities()

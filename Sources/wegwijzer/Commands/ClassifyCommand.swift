@@ -28,27 +28,22 @@ enum ClassifyCommand: Command {
         let names = arguments.positionals.isEmpty ? ["-"] : arguments.positionals
         var output = OutputBuffer()
         var json = JSONWriter(capacity: 4096)
+        let lines = format == .explain ? nil : LineClassifier(router: router, json: format == .json)
         for name in names {
             let data = try readInput(name)
-            if arguments.flag("--lines") {
+            if let lines, arguments.flag("--lines") {
+                json.removeAll()
+                lines.classify(data, name: name, into: &output, buffer: &json)
+            } else if arguments.flag("--lines") {
+                // --explain: the full decision of every line.
                 var number = 0
                 for line in data.split(separator: 0x0A, omittingEmptySubsequences: false) {
                     number += 1
                     if line.isEmpty && number > 1 && line.endIndex == data.endIndex { break }
                     let text = String(decoding: line.last == 0x0D ? line.dropLast() : line, as: UTF8.self)
-                    let decision = router.route(subject: "", text: text, entities: format != .plain)
-                    switch format {
-                    case .plain:
-                        writePlain(decision, name: name, line: number, to: &output)
-                    case .json:
-                        json.removeAll()
-                        DecisionJSON.write(decision, name: name, line: number, location: Location(decision.entities), into: &json)
-                        json.newline()
-                        output.write(json)
-                    case .explain:
-                        let input = ClassifyInput(name: "\(name):\(number)", text: text)
-                        output.write(Explanation.render(decision, input: input, settings: config.router) + "\n")
-                    }
+                    let decision = router.route(subject: "", text: text)
+                    let input = ClassifyInput(name: "\(name):\(number)", text: text)
+                    output.write(Explanation.render(decision, input: input, settings: config.router) + "\n")
                 }
             } else {
                 let input = try ClassifyInput.load(name: name, bytes: data)
@@ -70,20 +65,6 @@ enum ClassifyCommand: Command {
     }
 
     private enum OutputFormat { case plain, json, explain }
-
-    /// `TEAM<TAB>SCORE<TAB>REASON<TAB>NAME:LINE`, written piece by piece (no line string built).
-    private static func writePlain(_ decision: Decision, name: String, line: Int, to output: inout OutputBuffer) {
-        output.write(decision.team)
-        output.write(byte: 0x09)
-        output.write(ScoreText.format(decision.score))
-        output.write(byte: 0x09)
-        output.write(decision.reason.description)
-        output.write(byte: 0x09)
-        output.write(name)
-        output.write(byte: UInt8(ascii: ":"))
-        output.write(String(line))
-        output.write(byte: 0x0A)
-    }
 
     private static func readInput(_ name: String) throws -> [UInt8] {
         if name == "-" { return Array(FileHandle.standardInput.readDataToEndOfFile()) }

@@ -2,22 +2,13 @@ import Messages
 import Routing
 
 /// The `classify --json` line for one decision: its members always in this order, absent
-/// values as `null`.
+/// values as `null`. (`classify --lines --json` writes the same members through ``VerdictWriter``.)
 enum DecisionJSON {
     /// Writes the object for `decision` about the message `input`.
     static func write(_ decision: Decision, input: String, location: Location, into json: inout JSONWriter) {
         json.beginObject()
         json.key(literal: "input")
         json.string(input)
-        writeMembers(decision, location: location, into: &json)
-        json.endObject()
-    }
-
-    /// Writes the object for `decision` about line `line` of the input `name` (`NAME:LINE`).
-    static func write(_ decision: Decision, name: String, line: Int, location: Location, into json: inout JSONWriter) {
-        json.beginObject()
-        json.key(literal: "input")
-        json.string(name, line: line)
         writeMembers(decision, location: location, into: &json)
         json.endObject()
     }

@@ -1,0 +1,151 @@
+import Messages
+import Routing
+
+/// Writes `classify --lines` output for a ``Verdict``: the `--json` line (the same bytes as
+/// ``DecisionJSON``) and the plain line, with the configuration's team names and terms escaped
+/// once instead of for every message.
+struct VerdictWriter {
+    /// Each team's name as a JSON string, by team index.
+    private let teams: [[UInt8]]
+    /// Each team's name as written, by team index.
+    private let plainTeams: [[UInt8]]
+    /// Each signal's term as a JSON string, by team and signal index.
+    private let terms: [[[UInt8]]]
+    /// Whether each signal is learned, by team and signal index.
+    private let learned: [[Bool]]
+    /// Each priority word as a JSON string, by index.
+    private let urgent: [[UInt8]]
+    /// `","team":NAME,"score":`, closing the input and opening the score, by team index.
+    private let teamHeads: [[UInt8]]
+    /// `{"team":NAME,"score":`, the runner-up up to its score, by team index.
+    private let runnerUpHeads: [[UInt8]]
+    /// A signal matched in the text, up to its position:
+    /// `{"term":TERM,"team":NAME,"weight":WEIGHT,"field":"text","position":`, by team and signal index.
+    private let textHits: [[[UInt8]]]
+
+    /// Escapes the names and terms of `config`.
+    init(config: RoutingConfig) {
+        let teams = config.teams.map { VerdictWriter.quoted($0.name) }
+        let terms = config.teams.map { team in team.signals.map { VerdictWriter.quoted($0.text) } }
+        self.teams = teams
+        self.terms = terms
+        plainTeams = config.teams.map { Array($0.name.utf8) }
+        learned = config.teams.map { team in team.signals.map(\.learned) }
+        urgent = config.router.urgent.map { VerdictWriter.quoted($0.text) }
+        teamHeads = teams.map { Array("\",\"team\":".utf8) + $0 + Array(",\"score\":".utf8) }
+        runnerUpHeads = teams.map { Array("{\"team\":".utf8) + $0 + Array(",\"score\":".utf8) }
+        textHits = config.teams.indices.map { team in
+            config.teams[team].signals.indices.map { signal in
+                var json = JSONWriter(capacity: 128)
+                json.raw(literal: "{\"term\":")
+                terms[team][signal].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"team\":")
+                teams[team].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"weight\":")
+                json.decimal(config.teams[team].signals[signal].weight)
+                json.raw(literal: ",\"field\":\"text\",\"position\":")
+                return json.bytes
+            }
+        }
+    }
+
+    /// `{"input":"NAME:`, the start of every object about a line of the input `name`, to be
+    /// followed by the line number (as ``JSONWriter/string(_:line:)`` writes `NAME:LINE`).
+    static func openInput(_ name: String) -> [UInt8] {
+        var bytes = quoted(name)
+        bytes.removeLast()
+        return Array("{\"input\":".utf8) + bytes + [UInt8(ascii: ":")]
+    }
+
+    /// Appends the `--json` object for `verdict` about line `line` of the input whose
+    /// ``openInput(_:)`` is `input`, and a newline.
+    func writeJSON(_ verdict: Verdict, input: [UInt8], line: Int, into json: inout JSONWriter) {
+        input.withUnsafeBufferPointer { json.raw($0) }
+        json.integer(line)
+        teamHeads[verdict.team].withUnsafeBufferPointer { json.raw($0) }
+        json.decimal(verdict.score)
+        json.raw(literal: ",\"confidence\":")
+        json.decimal(verdict.confidence, pointZero: true)
+        json.raw(literal: verdict.fallback ? ",\"fallback\":true" : ",\"fallback\":false")
+        json.raw(literal: verdict.urgent.isEmpty ? ",\"priority\":\"normal\",\"reason\":" : ",\"priority\":\"urgent\",\"reason\":")
+        if verdict.reason == .signals { json.raw(literal: "\"signals\"") } else { json.string(verdict.reason.description) }
+        json.raw(literal: ",\"signals\":[")
+        for (index, hit) in verdict.hits.enumerated() {
+            if index > 0 { json.raw(literal: ",") }
+            if hit.field == .text {
+                textHits[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
+            } else {
+                json.raw(literal: "{\"term\":")
+                terms[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"team\":")
+                teams[hit.team].withUnsafeBufferPointer { json.raw($0) }
+                json.raw(literal: ",\"weight\":")
+                json.decimal(hit.weight)
+                json.raw(literal: ",\"field\":\"subject\",\"position\":")
+            }
+            json.integer(hit.range.lowerBound)
+            json.raw(literal: learned[hit.team][hit.signal] ? ",\"learned\":true}" : "}")
+        }
+        json.raw(literal: "],\"urgentTerms\":[")
+        for (index, term) in verdict.urgent.enumerated() {
+            if index > 0 { json.raw(literal: ",") }
+            urgent[term].withUnsafeBufferPointer { json.raw($0) }
+        }
+        json.raw(literal: "],\"runnerUp\":")
+        if let runnerUp = verdict.runnerUp {
+            runnerUpHeads[runnerUp.team].withUnsafeBufferPointer { json.raw($0) }
+            json.decimal(runnerUp.score)
+            json.raw(literal: "}")
+        } else {
+            json.raw(literal: "null")
+        }
+        let entities = verdict.entities
+        if entities.postcode == nil && entities.houseNumber == nil && entities.street == nil
+            && entities.place == nil && entities.area == nil {
+            // Most short reports name no location.
+            json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null}\n")
+            return
+        }
+        json.raw(literal: ",\"postcode\":")
+        optional(entities.postcode, into: &json)
+        json.raw(literal: ",\"houseNumber\":")
+        optional(entities.houseNumber, into: &json)
+        json.raw(literal: ",\"street\":")
+        optional(entities.street, into: &json)
+        json.raw(literal: ",\"place\":")
+        optional(entities.place, into: &json)
+        json.raw(literal: ",\"area\":")
+        optional(entities.area, into: &json)
+        json.raw(literal: "}\n")
+    }
+
+    /// Appends `TEAM<TAB>SCORE<TAB>REASON<TAB>NAME:LINE` and a newline, `name` being the input's
+    /// name as written.
+    func writePlain(_ verdict: Verdict, name: [UInt8], line: Int, into out: inout JSONWriter) {
+        plainTeams[verdict.team].withUnsafeBufferPointer { out.raw($0) }
+        out.raw(literal: "\t")
+        out.decimal(verdict.score)
+        if verdict.reason == .signals {
+            out.raw(literal: "\tsignals\t")
+        } else {
+            out.raw(literal: "\t")
+            var reason = verdict.reason.description
+            reason.withUTF8 { out.raw($0) }
+            out.raw(literal: "\t")
+        }
+        name.withUnsafeBufferPointer { out.raw($0) }
+        out.raw(literal: ":")
+        out.integer(line)
+        out.raw(literal: "\n")
+    }
+
+    private func optional(_ value: String?, into json: inout JSONWriter) {
+        if let value { json.string(value) } else { json.raw(literal: "null") }
+    }
+
+    private static func quoted(_ text: String) -> [UInt8] {
+        var json = JSONWriter(capacity: text.utf8.count + 16)
+        json.string(text)
+        return json.bytes
+    }
+}
