@@ -71,7 +71,10 @@ public final class Daemon {
                     routers.replace(with: Router(config: reloaded))
                     sources.apply(reloaded)
                     delivery.reload(reloaded)
+                    // Logged once the new router is in force, so "reloaded" means routed by it.
+                    log.log(.info, "reloaded", ["config": configPath, "configHash": reloaded.configHash])
                 }
+                try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
             case SIGTERM, SIGINT:
                 log.log(.info, "stopping", [:])
                 try? notifier.stopping()
@@ -89,7 +92,6 @@ public final class Daemon {
 
     private func reload(_ config: inout RoutingConfig, log: EventLog) -> RoutingConfig? {
         try? notifier.reloading()
-        defer { try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources") }
         var errors: [String] = []
         guard var fresh = load(reporting: { errors.append($0) }) else {
             log.log(.error, "reload-failed", ["config": configPath, "reason": errors.prefix(20).joined(separator: "; ")])
@@ -97,7 +99,6 @@ public final class Daemon {
         }
         if let stateOverride { fresh = fresh.withState(stateOverride) }
         config = fresh
-        log.log(.info, "reloaded", ["config": configPath, "configHash": fresh.configHash])
         return fresh
     }
 

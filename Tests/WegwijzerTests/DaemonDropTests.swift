@@ -90,7 +90,7 @@ final class DaemonDropTests: XCTestCase {
         XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("\"reloaded\"") }, daemon.log)
         try daemon.drop(#"{"text": "Wij hebben een traplift nodig"}"#, as: "traplift.json", into: "forms")
         XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("wmo").count == 1 }, daemon.log)
-        let routing = try daemon.message("wmo", daemon.queued("wmo")[0])["routing"] as? [String: Any]
+        let routing = try daemon.message("wmo", try XCTUnwrap(daemon.queued("wmo").first))["routing"] as? [String: Any]
         let signals = routing?["signals"] as? [[String: Any]] ?? []
         XCTAssertEqual(signals.first?["learned"] as? Bool, true, "\(signals)")
         XCTAssertEqual(signals.first?["weight"] as? Double, 4.5, "\(signals)")
