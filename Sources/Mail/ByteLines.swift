@@ -75,6 +75,19 @@ enum Bytes {
         return Charsets.windows1252(Array(bytes))
     }
 
+    /// Removes line terminators and trims white space: the unfolded form of a header value's bytes.
+    static func unfold(_ value: ArraySlice<UInt8>) -> [UInt8] {
+        var bytes = value.filter { $0 != 0x0D && $0 != 0x0A }
+        while let last = bytes.last, isBlankOrNewline(last) { bytes.removeLast() }
+        guard let first = bytes.firstIndex(where: { !isBlankOrNewline($0) }) else { return [] }
+        bytes.removeFirst(first)
+        return bytes
+    }
+
+    private static func isBlankOrNewline(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A
+    }
+
     /// Removes line terminators and trims white space: the unfolded form of a header value.
     static func unfold(_ value: String) -> String {
         var scalars = String.UnicodeScalarView()

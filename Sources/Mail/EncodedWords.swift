@@ -12,6 +12,16 @@ public enum EncodedWords {
     public static func decode(_ text: String) -> String {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, containsMarker(bytes) else { return text }
+        return decode(bytes: bytes) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The header value `bytes`, as it was on the wire, with every encoded word decoded.
+    ///
+    /// Raw 8-bit bytes inside an encoded word belong to the word's declared charset (as in
+    /// Python's `email`): `=?iso-8859-1?Q?Fr<0xF6>sche?=` is "Frösche". Text outside encoded
+    /// words is read by `literal` (UTF-8, or the charset the field is known to be written in).
+    public static func decode(bytes: [UInt8], literal: ([UInt8]) -> String) -> String {
+        guard bytes.count >= 8, containsMarker(bytes) else { return literal(bytes) }
         var result = ""
         var literalStart = 0
         var pending: (charset: String, bytes: [UInt8])?
@@ -39,14 +49,14 @@ public enum EncodedWords {
                 }
             } else {
                 flushPending()
-                result += String(decoding: between, as: UTF8.self)
+                result += literal(Array(between))
                 pending = (word.charset, word.bytes)
             }
             index = word.end
             literalStart = index
         }
         flushPending()
-        result += String(decoding: bytes[literalStart...], as: UTF8.self)
+        result += literal(Array(bytes[literalStart...]))
         return result
     }
 

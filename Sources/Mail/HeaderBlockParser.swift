@@ -20,6 +20,7 @@ struct HeaderBlock {
         for (index, value) in eightBitFields {
             let text = Charsets.decode(Array(bytes[value]), charset: charset)
             headers.fields[index].rawValue = Bytes.unfold(text)
+            headers.fields[index].rawCharset = charset
         }
         return headers
     }
@@ -89,7 +90,9 @@ enum HeaderBlockParser {
                 block.eightBitFields.append((block.headers.fields.count, range))
             }
             let value = Bytes.unfold(Bytes.text(bytes[range]))
-            block.headers.fields.append(HeaderField(name: field.name, rawValue: value))
+            var raw: [UInt8]?
+            if bytes[range].contains(where: { $0 >= 0x80 }) { raw = Bytes.unfold(bytes[range]) }
+            block.headers.fields.append(HeaderField(name: field.name, rawValue: value, rawBytes: raw))
             current = nil
         }
         for (number, line) in lines.enumerated() {
