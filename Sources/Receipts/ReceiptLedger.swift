@@ -92,6 +92,13 @@ public final class ReceiptLedger: Sendable {
         }
     }
 
+    /// Forgets the decisions on `ids` whose lines may not have reached the disk (their commit
+    /// failed): deciding again gives a line again. A line written twice is harmless: a reader
+    /// keeps one decision per ID.
+    public func forget(_ ids: some Sequence<String>) {
+        entries.withLock { entries in for id in ids { entries.removeValue(forKey: id) } }
+    }
+
     /// Appends decision lines, without fsync: the caller syncs the file system before it commits.
     public func append(_ lines: [[UInt8]]) throws(IOFailure) {
         guard !lines.isEmpty else { return }
@@ -111,6 +118,26 @@ public final class ReceiptLedger: Sendable {
             if fields.count == 4 { ids.insert(String(decoding: fields[1], as: UTF8.self)) }
         }
         return ids.count
+    }
+
+    /// The IDs decided `S` (sent) and `W` (withheld) in the ledger in `directory` at or after
+    /// `since`, without opening it for writing.
+    public static func decisions(directory: String, since: Date) -> (sent: Set<String>, withheld: Set<String>) {
+        guard let bytes = try? DurableFile.readFile(at: directory + "/ledger.log") else { return ([], []) }
+        var sent = Set<String>()
+        var withheld = Set<String>()
+        for line in bytes.split(separator: 0x0A) {
+            let fields = line.split(separator: 0x09)
+            guard fields.count == 4, let time = Double(String(decoding: fields[3], as: UTF8.self)),
+                  time >= since.timeIntervalSince1970.rounded(.down) else { continue }
+            let id = String(decoding: fields[1], as: UTF8.self)
+            switch fields[0].first {
+            case UInt8(ascii: "S"): sent.insert(id)
+            case UInt8(ascii: "W"): withheld.insert(id)
+            default: continue
+            }
+        }
+        return (sent, withheld)
     }
 
     private static func hash(_ address: String) -> String {
