@@ -31,8 +31,10 @@ let package = Package(
         .target(name: "Learning", dependencies: ["Routing", "Text"]),
         // deliver: queue directories, the commit journal, the outbox and HTTP delivery
         .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
+        // deliver: receipts to citizens (who gets one, the per-address limit, the message)
+        .target(name: "Receipts", dependencies: ["Messages", "Routing", "Hashing", "Storage"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Messages", "Storage"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage"]),
         .executableTarget(
             name: "wegwijzer",
             dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage"]),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "DeliveryTests", dependencies: ["Delivery", "Messages", "Hashing", "Storage"]),
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReceiptsTests", dependencies: ["Receipts", "Routing", "Messages", "Mail"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake", "Delivery", "Routing"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],

@@ -56,6 +56,20 @@ static inline CURLcode wegwijzer_curl_set_error_buffer(CURL *handle, char *buffe
     return curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, buffer);
 }
 
+/// Sets the SMTP recipients (`CURLOPT_MAIL_RCPT`); the list must outlive the transfer.
+static inline CURLcode wegwijzer_curl_set_mail_recipients(CURL *handle, struct curl_slist *recipients) {
+    return curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients);
+}
+
+/// Makes the transfer an upload read through `function` with its context pointer.
+static inline CURLcode wegwijzer_curl_set_read_function(CURL *handle, curl_read_callback function, void *context) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_READFUNCTION, function);
+    if (code != CURLE_OK) return code;
+    code = curl_easy_setopt(handle, CURLOPT_READDATA, context);
+    if (code != CURLE_OK) return code;
+    return curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+}
+
 /// Reads information that is a long (response code, connection count).
 static inline CURLcode wegwijzer_curl_get_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);

@@ -41,7 +41,9 @@ public final class Daemon {
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
             delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version)
-            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service)
+            let acknowledger = try Acknowledger(config: config, log: log)
+            pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service,
+                                       acknowledger: acknowledger)
             try pipeline.recover(queues: config.queuePaths)
             delivery.recover()
         } catch {

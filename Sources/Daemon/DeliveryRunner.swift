@@ -25,6 +25,10 @@ final class DeliveryRunner: Sendable {
             counted: { result in
                 metrics?.delivery(result)
                 if result == .failed { metrics?.deadLettered() }
+            },
+            receiptCounted: { result in
+                metrics?.receipt(delivery: result)
+                if result == .failed { metrics?.deadLettered() }
             })
         try service.prepare()
     }

@@ -1,4 +1,5 @@
 import Delivery
+import Foundation
 import Routing
 
 /// Turns `routing.conf` into what delivery works with: the `[router]` policy and each team's
@@ -24,7 +25,34 @@ public enum EndpointDelivery {
             }
             endpoints[team.name.lowercased()] = endpoint
         }
-        return .success(DeliveryConfiguration(policy: policy(config.router.delivery), endpoints: endpoints))
+        let policy = policy(config.router.delivery)
+        var smtp: SMTPSettings?
+        if let settings = config.acknowledge {
+            switch mailServer(settings, config: config, policy: policy) {
+            case .success(let server): smtp = server
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(DeliveryConfiguration(policy: policy, endpoints: endpoints, smtp: smtp))
+    }
+
+    /// The SMTP server of `[acknowledge]`, with its password read from `password-file` (its
+    /// first line) and its files resolved against the state folder; the time limits are the
+    /// `[router]` ones.
+    public static func mailServer(_ settings: AcknowledgeSettings, config: RoutingConfig,
+                                  policy: DeliveryPolicy) -> Result<SMTPSettings, EndpointFileError> {
+        let path = { (file: String?) in file.map { config.resolvedPath($0, base: config.router.state) } }
+        var password: String?
+        if let file = path(settings.passwordFile) {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                return .failure(EndpointFileError(path: file, line: nil, reason: "cannot read the SMTP password-file ([acknowledge])"))
+            }
+            password = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).first.map(String.init) ?? ""
+        }
+        let startTLS = SMTPSettings.StartTLS(rawValue: settings.startTLS.rawValue) ?? .required
+        return .success(SMTPSettings(url: settings.smtp, startTLS: startTLS, username: settings.username, password: password,
+                                     caFile: path(settings.caFile), connectTimeout: policy.connectTimeout,
+                                     timeout: policy.timeout))
     }
 
     /// The delivery policy of the `[router]` settings.

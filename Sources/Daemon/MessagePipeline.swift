@@ -2,6 +2,7 @@ import Delivery
 import Foundation
 import Intake
 import Messages
+import Receipts
 import Routing
 import Storage
 import Synchronization
@@ -16,7 +17,9 @@ import Synchronization
 ///
 /// The messages of a batch for teams with an endpoint also get their outbox records, in one
 /// batch file written before the file-system sync, so every committed message with an
-/// endpoint has one; after the commit they are handed to ``DeliveryService``.
+/// endpoint has one; after the commit they are handed to ``DeliveryService``. A message that
+/// gets a receipt (``Acknowledger``) has its receipt record in the same batch file and its
+/// per-address ledger line written before the same sync, so no committed receipt is lost.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -76,24 +79,27 @@ public final class MessagePipeline: Sendable {
     /// IDs staged and not yet committed: a second input with the same ID is not staged again.
     private let inFlight = Mutex<Set<String>>([])
     private let delivery: DeliveryService?
+    private let acknowledger: Acknowledger?
 
     /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and
-    /// routes, `delivery` posts to team endpoints.
+    /// routes, `delivery` posts to team endpoints and sends receipts, `acknowledger` makes them.
     public init(
-        routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, delivery: DeliveryService? = nil
+        routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, delivery: DeliveryService? = nil,
+        acknowledger: Acknowledger? = nil
     ) {
         self.routers = routers
         self.journal = journal
         self.log = log
         self.metrics = metrics
         self.delivery = delivery
+        self.acknowledger = delivery == nil ? nil : acknowledger
     }
 
     /// An input routed and staged (or settled without staging), waiting for its commit.
     public struct Prepared: Sendable {
         fileprivate enum Stage: Sendable {
             /// Written to its queue's `tmp/`; committed with the batch.
-            case staged(CommitJournal.Entry, reason: String, fallback: Bool, record: OutboxRecord?)
+            case staged(Staging)
             /// The same ID is being staged by another input: settled once the batch commits.
             case follower(id: String)
             /// Settled already (committed before, or failed to stage).
@@ -101,6 +107,17 @@ public final class MessagePipeline: Sendable {
         }
         fileprivate let stage: Stage
         fileprivate let channel: String
+    }
+
+    /// A staged message: its journal entry, why it went where it went, and what is committed
+    /// with it (outbox records: its endpoint delivery and its receipt; a ledger line).
+    fileprivate struct Staging: Sendable {
+        var entry: CommitJournal.Entry
+        var reason: String
+        var fallback: Bool
+        var records: [OutboxRecord]
+        var ledgerLine: [UInt8]?
+        var withheld: Bool
     }
 
     /// Routes and commits a batch; returns one outcome per input, in order.
@@ -139,8 +156,7 @@ public final class MessagePipeline: Sendable {
             return Prepared(stage: .settled(.duplicate(id: id)), channel: channel)
         }
         do {
-            let (entry, reason, fallback, record) = try stage(input, id: id, router: routers.router)
-            return Prepared(stage: .staged(entry, reason: reason, fallback: fallback, record: record), channel: channel)
+            return Prepared(stage: .staged(try stage(input, id: id, router: routers.router)), channel: channel)
         } catch {
             inFlight.withLock { _ = $0.remove(id) }
             return Prepared(stage: .settled(failure(error, id: id)), channel: channel)
@@ -156,9 +172,15 @@ public final class MessagePipeline: Sendable {
     public func commit(_ batch: [Prepared], committed onCommit: ([Outcome]) -> Void = { _ in }) -> [Outcome] {
         var entries: [CommitJournal.Entry] = []
         var outboxRecords: [OutboxRecord] = []
-        for case .staged(let entry, _, _, let record) in batch.lazy.map(\.stage) {
-            entries.append(entry)
-            if let record { outboxRecords.append(record) }
+        var ledgerLines: [[UInt8]] = []
+        var decided: [String] = []
+        for case .staged(let staging) in batch.lazy.map(\.stage) {
+            entries.append(staging.entry)
+            outboxRecords += staging.records
+            if let line = staging.ledgerLine {
+                ledgerLines.append(line)
+                decided.append(staging.entry.id)
+            }
         }
         var fresh = Set<String>()
         var failed: (any Error)?
@@ -167,10 +189,13 @@ public final class MessagePipeline: Sendable {
             do {
                 if let delivery, !outboxRecords.isEmpty { lines = try delivery.stage(outboxRecords) }
                 let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
-                try syncFileSystems(of: entries.map(\.queue) + outbox)
+                try acknowledger?.append(ledgerLines)
+                let ledger = ledgerLines.isEmpty ? [] : [acknowledger?.directory].compactMap { $0 }
+                try syncFileSystems(of: entries.map(\.queue) + outbox + ledger)
                 fresh = Set(try journal.commit(entries))
             } catch {
                 failed = error
+                acknowledger?.forget(decided)
                 // Before the IDs leave `inFlight`: a retry of one of them finds its entry stranded.
                 delivery?.submit(outboxRecords, lines: lines, committed: [], failed: true)
             }
@@ -185,13 +210,15 @@ public final class MessagePipeline: Sendable {
             case .follower(let id):
                 return journal.contains(id)
                     ? .duplicate(id: id) : .failed(reason: "the same message is being committed", diskFull: false)
-            case .staged(let entry, let reason, let fallback, _):
+            case .staged(let staging):
+                let entry = staging.entry
                 if let failed { return failure(failed, id: entry.id) }
                 guard fresh.contains(entry.id) else { return .duplicate(id: entry.id) }
                 committed.append(entry)
-                metrics?.routed(team: entry.team, fallback: fallback)
-                routed.append([("channel", prepared.channel), ("id", entry.id), ("reason", reason), ("team", entry.team)])
-                return .committed(id: entry.id, team: entry.team, reason: reason)
+                metrics?.routed(team: entry.team, fallback: staging.fallback)
+                if staging.withheld { metrics?.receiptWithheld() }
+                routed.append([("channel", prepared.channel), ("id", entry.id), ("reason", staging.reason), ("team", entry.team)])
+                return .committed(id: entry.id, team: entry.team, reason: staging.reason)
             }
         }
         log.log(.info, "routed", sortedRecords: routed)
@@ -228,14 +255,16 @@ public final class MessagePipeline: Sendable {
         }
     }
 
-    private func stage(
-        _ input: Input, id: String, router: Router
-    ) throws -> (CommitJournal.Entry, String, Bool, OutboxRecord?) {
+    private func stage(_ input: Input, id: String, router: Router) throws -> Staging {
         var message = input.normalized.message
         message.id = id
         message.receivedAt = Timestamp.now()
         let minimum = input.source.type == .callDrop ? input.source.minConfidence : nil
-        let earlier = input.conversation?.ancestors.lazy.compactMap { self.journal.conversation($0) }.first
+        // A reply finds its team by the Message-IDs it answers (a receipt's among them), or by
+        // a receipt's reference in its subject.
+        let references = ReceiptReference.found(in: message.subject).map(ReceiptReference.conversationKey)
+        let keys = (input.conversation?.ancestors ?? []) + references
+        let earlier = keys.lazy.compactMap { self.journal.conversation($0) }.first
         let context = RoutingContext(minConfidence: minimum, conversation: earlier.map { ($0.team, $0.id) })
         let (routed, decision) = router.route(message, context: context)
         message = routed
@@ -246,14 +275,17 @@ public final class MessagePipeline: Sendable {
             id: id, input.normalized.attachments.map { ($0.filename, $0.contentType, $0.data) }, sync: false)
         let json = MessageJSON.bytes(message)
         try queue.stage(id: id, json: json, sync: false)
-        var record: OutboxRecord?
+        var records: [OutboxRecord] = []
         if delivery != nil, let endpoint = router.config.team(named: decision.team)?.endpoint {
-            record = OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json)
+            records.append(OutboxRecord(id: id, team: decision.team, endpoint: endpoint, createdAt: Date(), message: json))
         }
+        let receipt = try acknowledger?.stage(message, teamName: decision.team, config: router.config)
+        if let record = receipt?.record { records.append(record) }
         let entry = CommitJournal.Entry(
             id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,
-            conversationKey: input.conversation?.key)
-        return (entry, decision.reason.description, decision.fallback, record)
+            conversationKey: input.conversation?.key, moreKeys: receipt?.keys ?? [])
+        return Staging(entry: entry, reason: decision.reason.description, fallback: decision.fallback, records: records,
+                       ledgerLine: receipt?.ledgerLine, withheld: receipt?.withheld ?? false)
     }
 
     /// Group commit: one `syncfs` per file system makes every file the batch staged durable.

@@ -26,6 +26,22 @@ public final class Metrics: Sendable {
         public var deadLettered: UInt64
         /// HTTP responses, by status code.
         public var httpResponses: [Int: UInt64]
+        /// Receipts, by what became of them: `sent` (accepted by the SMTP server), `retried`
+        /// (an attempt failed, another is scheduled), `dead` (a dead letter), `withheld` (by the
+        /// per-address limit).
+        public var receipts: [String: UInt64] = [:]
+    }
+
+    /// What became of a receipt, for ``receipt(_:)``.
+    public enum ReceiptResult: String, Sendable, CaseIterable {
+        /// Accepted by the SMTP server.
+        case sent
+        /// An attempt failed; another is scheduled.
+        case retried
+        /// Given up: a dead letter.
+        case dead
+        /// Not sent: the per-address limit was reached.
+        case withheld
     }
 
     private let counters: Mutex<Snapshot>
@@ -35,6 +51,10 @@ public final class Metrics: Sendable {
     private let deliveryFailed = Atomic<UInt64>(0)
     private let deliveryRetrying = Atomic<UInt64>(0)
     private let deadLetters = Atomic<UInt64>(0)
+    private let receiptsSent = Atomic<UInt64>(0)
+    private let receiptsRetried = Atomic<UInt64>(0)
+    private let receiptsDead = Atomic<UInt64>(0)
+    private let receiptsWithheld = Atomic<UInt64>(0)
     /// When the registry was made (daemon start), `CLOCK_MONOTONIC` seconds.
     private let started: Double
 
@@ -81,6 +101,30 @@ public final class Metrics: Sendable {
         deadLetters.add(1, ordering: .relaxed)
     }
 
+    /// Counts a receipt's result.
+    public func receipt(_ result: ReceiptResult) {
+        switch result {
+        case .sent: receiptsSent.add(1, ordering: .relaxed)
+        case .retried: receiptsRetried.add(1, ordering: .relaxed)
+        case .dead: receiptsDead.add(1, ordering: .relaxed)
+        case .withheld: receiptsWithheld.add(1, ordering: .relaxed)
+        }
+    }
+
+    /// Counts a receipt withheld by the per-address limit.
+    public func receiptWithheld() {
+        receipt(.withheld)
+    }
+
+    /// Counts a receipt attempt's delivery result: accepted, retried or dead.
+    public func receipt(delivery result: DeliveryResult) {
+        switch result {
+        case .ok: receipt(.sent)
+        case .retrying: receipt(.retried)
+        case .failed: receipt(.dead)
+        }
+    }
+
     /// Counts an HTTP response with `status`.
     public func httpResponse(status: Int) {
         counters.withLock { $0.httpResponses[status, default: 0] += 1 }
@@ -102,6 +146,12 @@ public final class Metrics: Sendable {
             DeliveryResult.retrying.rawValue: deliveryRetrying.load(ordering: .relaxed),
         ]
         snapshot.deadLettered = deadLetters.load(ordering: .relaxed)
+        snapshot.receipts = [
+            ReceiptResult.sent.rawValue: receiptsSent.load(ordering: .relaxed),
+            ReceiptResult.retried.rawValue: receiptsRetried.load(ordering: .relaxed),
+            ReceiptResult.dead.rawValue: receiptsDead.load(ordering: .relaxed),
+            ReceiptResult.withheld.rawValue: receiptsWithheld.load(ordering: .relaxed),
+        ]
         return snapshot
     }
 

@@ -45,6 +45,9 @@ public enum MetricsText {
                counters.deliveries.map { (["result": $0.key], Double($0.value)) })
         family(&text, "wegwijzer_dead_lettered_total", "counter", "Messages that became dead letters.",
                [([:], Double(counters.deadLettered))])
+        family(&text, "wegwijzer_receipts_total", "counter",
+               "Receipts to citizens, by result: sent, retried (an attempt failed), dead, withheld (per-address limit).",
+               counters.receipts.map { (["result": $0.key], Double($0.value)) })
         family(&text, "wegwijzer_dead_letters", "gauge", "Dead letters waiting in the state folder.",
                [([:], Double(gauges.deadLetters))])
         family(&text, "wegwijzer_queue_depth", "gauge", "Messages waiting in a team's queue.",

@@ -1,6 +1,7 @@
 import Delivery
 import Foundation
 import Intake
+import Receipts
 import Routing
 
 /// What `wegwijzer status` shows, read from the state folder (the daemon need not run).
@@ -37,6 +38,27 @@ public struct StatusReport: Sendable {
         public var retrying: Int
     }
 
+    /// Receipts to citizens, read from `STATE/outbox/`, `STATE/dead/` and the per-address
+    /// ledger `STATE/receipts/ledger.log`.
+    public struct Receipts: Sendable {
+        /// Whether `[acknowledge]` is configured.
+        public var configured: Bool
+        /// The per-address period, in seconds: `sent` and `withheld` count within it.
+        public var period: Int
+        /// Receipts decided within the period and no longer pending or dead: accepted by the
+        /// SMTP server (the ledger keeps decisions, not deliveries, so a receipt whose message
+        /// was never committed would count too).
+        public var sent: Int
+        /// Receipts waiting in the outbox.
+        public var pending: Int
+        /// Of those, receipts that failed at least once and wait for a retry.
+        public var retrying: Int
+        /// Receipts among the dead letters.
+        public var dead: Int
+        /// Receipts withheld by the per-address limit within the period.
+        public var withheld: Int
+    }
+
     /// Queues, in configuration order.
     public var queues: [Queue]
     /// Drop sources.
@@ -57,6 +79,8 @@ public struct StatusReport: Sendable {
     public var deadLetters: Int
     /// Age in seconds of the oldest dead letter.
     public var oldestDeadLetterAge: Int?
+    /// Receipts to citizens.
+    public var receipts: Receipts
     /// The last error log lines (JSON objects).
     public var lastErrors: [String]
 
@@ -82,6 +106,7 @@ public struct StatusReport: Sendable {
         let dead = StatusReport.files(in: state + "/dead", suffix: ".json")
         deadLetters = dead.count
         oldestDeadLetterAge = dead.map(\.age).max()
+        receipts = StatusReport.receipts(state: state, settings: config.acknowledge, dead: dead.map(\.name))
         lastErrors = EventLog.lastErrors(in: state + "/errors.log", count: 5)
     }
 
@@ -89,7 +114,7 @@ public struct StatusReport: Sendable {
         let store = RecordStore(directory: state + "/outbox")
         var counts: [String: (pending: Int, retrying: Int)] = [:]
         var oldest: Date?
-        let records = store.pendingRecords()
+        let records = store.pendingRecords().filter { !ReceiptRecord.isReceipt($0.id) }
         for record in records {
             let key = record.team.lowercased()
             counts[key, default: (0, 0)].pending += 1
@@ -102,6 +127,18 @@ public struct StatusReport: Sendable {
             counts[team.lowercased()].map { Outbox(team: team, pending: $0.pending, retrying: $0.retrying) }
         }
         return (rows, records.count, oldest.map { Int(Date().timeIntervalSince($0)) })
+    }
+
+    private static func receipts(state: String, settings: AcknowledgeSettings?, dead: [String]) -> Receipts {
+        let period = settings?.perAddressPeriod ?? 24 * 3600
+        let pending = RecordStore(directory: state + "/outbox").pendingRecords().filter { ReceiptRecord.isReceipt($0.id) }
+        let deadIDs = Set(dead.compactMap(RecordStore.id(ofFile:)).filter(ReceiptRecord.isReceipt))
+        let decisions = ReceiptLedger.decisions(directory: state + "/receipts", since: Date().addingTimeInterval(-period))
+        let open = Set(pending.map(\.id)).union(deadIDs)
+        let sent = decisions.sent.filter { !open.contains(ReceiptRecord.recordID(forMessage: $0)) }.count
+        return Receipts(configured: settings != nil, period: Int(period), sent: sent, pending: pending.count,
+                        retrying: pending.filter { !$0.attempts.isEmpty }.count, dead: deadIDs.count,
+                        withheld: decisions.withheld.count)
     }
 
     private static func files(in directory: String, suffix: String) -> [(name: String, age: Int)] {

@@ -6,9 +6,10 @@ import Synchronization
 /// The durable record of which messages are committed and which are published.
 ///
 /// An append-only log of tab-separated lines in `STATE/journal/`:
-/// `C ID TEAM QUEUE-DIR RECEIVED-AT [CONVERSATION-KEY]` once a message is staged and committed
+/// `C ID TEAM QUEUE-DIR RECEIVED-AT [CONVERSATION-KEY…]` once a message is staged and committed
 /// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`. The
-/// conversation key (an e-mail's Message-ID) lets a later reply find the team of this message. A torn last line
+/// conversation keys (an e-mail's Message-ID, its receipt's Message-ID and reference) let a later
+/// reply find the team of this message. A torn last line
 /// (a crash mid-write) was never acknowledged and is ignored. The set of committed IDs is the
 /// dedupe index: an input read again after a crash gets the same ID and is not delivered twice.
 public final class CommitJournal: Sendable {
@@ -22,15 +23,20 @@ public final class CommitJournal: Sendable {
         public var queue: String
         /// RFC 3339 time it was received.
         public var receivedAt: String
-        /// The key later replies refer to (an e-mail's Message-ID), if any.
-        public var conversationKey: String?
-        /// Creates an entry.
-        public init(id: String, team: String, queue: String, receivedAt: String, conversationKey: String? = nil) {
+        /// The keys later replies refer to: an e-mail's Message-ID, and a receipt's Message-ID
+        /// and reference key.
+        public var conversationKeys: [String]
+        /// The first conversation key (an e-mail's own Message-ID, when it has one), if any.
+        public var conversationKey: String? { conversationKeys.first }
+        /// Creates an entry; `conversationKey` (an e-mail's Message-ID) comes first among its
+        /// keys, then `moreKeys`.
+        public init(id: String, team: String, queue: String, receivedAt: String, conversationKey: String? = nil,
+                    moreKeys: [String] = []) {
             self.id = id
             self.team = team
             self.queue = queue
             self.receivedAt = receivedAt
-            self.conversationKey = conversationKey
+            conversationKeys = (conversationKey.map { [$0] } ?? []) + moreKeys.filter { !$0.isEmpty }
         }
 
         /// Appends the entry's `C` line; tabs and line breaks inside fields become spaces.
@@ -40,7 +46,7 @@ public final class CommitJournal: Sendable {
             Self.append(field: team, to: &bytes)
             Self.append(field: queue, to: &bytes)
             Self.append(field: receivedAt, to: &bytes)
-            if let conversationKey { Self.append(field: conversationKey, to: &bytes) }
+            for key in conversationKeys { Self.append(field: key, to: &bytes) }
             bytes.append(0x0A)
         }
 
@@ -173,7 +179,7 @@ public final class CommitJournal: Sendable {
                 for entry in fresh {
                     index.committed[entry.id] = entry.team
                     index.unpublished[entry.id] = entry
-                    if let key = entry.conversationKey {
+                    for key in entry.conversationKeys {
                         index.conversations[key] = ConversationEntry(id: entry.id, team: entry.team)
                     }
                 }
@@ -275,10 +281,10 @@ public final class CommitJournal: Sendable {
                 start = index + 1
                 if fields.first == "C", fields.count >= 5 {
                     let entry = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4],
-                                      conversationKey: fields.count > 5 ? fields[5] : nil)
+                                      moreKeys: Array(fields.dropFirst(5)))
                     committed[entry.id] = entry.team
                     unpublished[entry.id] = entry
-                    if let key = entry.conversationKey { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                    for key in entry.conversationKeys { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
                 } else if fields.first == "P", fields.count >= 2 {
                     if committed[fields[1]] == nil { committed[fields[1]] = "" }
                     unpublished.removeValue(forKey: fields[1])

@@ -128,7 +128,7 @@ final class ConfigParserTests: XCTestCase {
             (3, 2, "unknown section kind 'tem' (did you mean 'team'?)"),
         ])
         assertDiagnostics("[queue X]\n[router]\nfallback = A\n[team A]\n", [
-            (1, 2, "unknown section kind 'queue' (expected router, team, area or source)"),
+            (1, 2, "unknown section kind 'queue' (expected router, team, area, source or acknowledge)"),
         ])
     }
 

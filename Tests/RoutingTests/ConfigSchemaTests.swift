@@ -11,7 +11,7 @@ final class ConfigSchemaTests: XCTestCase {
                 XCTAssertFalse(key.doc.isEmpty, key.name)
             }
         }
-        XCTAssertEqual(ConfigSchema.sections.map(\.kind), ["router", "team", "area", "source"])
+        XCTAssertEqual(ConfigSchema.sections.map(\.kind), ["router", "team", "area", "source", "acknowledge"])
     }
 
     func testEveryKeyIsInTheAdminDocumentation() throws {

@@ -1,10 +1,10 @@
 import Foundation
 
 extension DeliveryService {
-    /// One attempt: POST the message, then record the verdict (delivered, retry, dead letter).
-    /// Returns whether the job is done, for the caller to ``DeliveryScheduler/finish(_:)`` it (a
-    /// job that is not done has been rescheduled).
-    func attempt(_ job: DeliveryJob, session: CurlSession) -> Bool {
+    /// One attempt: POST the message (or send the receipt through `mail`), then record the
+    /// verdict (delivered, retry, dead letter). Returns whether the job is done, for the caller
+    /// to ``DeliveryScheduler/finish(_:)`` it (a job that is not done has been rescheduled).
+    func attempt(_ job: DeliveryJob, session: CurlSession, mail: MailSlot? = nil) -> Bool {
         let record: OutboxRecord
         switch read(job) {
         case .found(let found):
@@ -15,6 +15,7 @@ extension DeliveryService {
             scheduler.reschedule(job, due: Date().addingTimeInterval(60), record: nil)
             return false
         }
+        if ReceiptRecord.isReceipt(record.id) { return send(job, record: record, mail: mail ?? MailSlot(abort: abort)) }
         let configuration = current
         let endpoint = configuration.endpoint(forTeam: record.team)
         let started = Date()
@@ -37,38 +38,13 @@ extension DeliveryService {
             outcome, attempt: record.attempts.count + 1, since: record.since, now: now)
         switch verdict {
         case .delivered:
-            if job.line != nil {
-                settle(job)
-            } else {
-                do {
-                    try outbox.remove(record.id, sync: false)
-                    removed()
-                } catch {
-                    log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
-                }
-            }
+            finishDelivered(job, record: record)
             counted(.ok)
             log(.info, "delivered", ["id": record.id, "team": record.team, "status": String(outcome.status ?? 0),
                                      "attempts": String(record.attempts.count + 1)])
             return true
         case .retry(let due):
-            var updated = record
-            updated.attempts.append(attempt)
-            updated.nextAttemptAt = due
-            var again = job
-            do {
-                // From now on the record is its own `ID.json`; its batch entry is settled.
-                try outbox.write(updated)
-                settle(job)
-                again.line = nil
-                again.file = nil
-            } catch {
-                // A job with a batch entry goes on with it: an `ID.json` the failed write may
-                // have left must not be taken up as a second record. (Without an entry, the
-                // `ID.json` is the record: it stays.)
-                if job.line != nil { _ = try? outbox.remove(record.id, sync: false) }
-                log(.error, "outbox-write-failed", ["id": record.id, "reason": "\(error)"])
-            }
+            let (again, updated) = recordRetry(job, record: record, attempt: attempt, due: due)
             if case .response(let response) = outcome, let header = response.retryAfter,
                let delay = RetryAfter.delay(header, now: now), delay > 0 {
                 scheduler.pause(lane: job.lane, until: now.addingTimeInterval(delay))
@@ -88,6 +64,44 @@ extension DeliveryService {
             }
             return done
         }
+    }
+
+    /// Removes a delivered record, or marks its batch entry done.
+    func finishDelivered(_ job: DeliveryJob, record: OutboxRecord) {
+        if job.line != nil {
+            settle(job)
+        } else {
+            do {
+                try outbox.remove(record.id, sync: false)
+                removed()
+            } catch {
+                log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
+            }
+        }
+    }
+
+    /// Writes `record` with `attempt` and its next attempt time `due` as its own `ID.json`
+    /// (fsynced) and settles its batch entry; returns the job to reschedule and the record.
+    func recordRetry(_ job: DeliveryJob, record: OutboxRecord, attempt: DeliveryAttempt,
+                     due: Date) -> (DeliveryJob, OutboxRecord) {
+        var updated = record
+        updated.attempts.append(attempt)
+        updated.nextAttemptAt = due
+        var again = job
+        do {
+            // From now on the record is its own `ID.json`; its batch entry is settled.
+            try outbox.write(updated)
+            settle(job)
+            again.line = nil
+            again.file = nil
+        } catch {
+            // A job with a batch entry goes on with it: an `ID.json` the failed write may
+            // have left must not be taken up as a second record. (Without an entry, the
+            // `ID.json` is the record: it stays.)
+            if job.line != nil { _ = try? outbox.remove(record.id, sync: false) }
+            log(.error, "outbox-write-failed", ["id": record.id, "reason": "\(error)"])
+        }
+        return (again, updated)
     }
 
     /// Makes `record` a dead letter: written (fsynced) to `STATE/dead/`, then removed from
@@ -116,7 +130,7 @@ extension DeliveryService {
         } catch {
             log(.error, "outbox-remove-failed", ["id": record.id, "reason": "\(error)"])
         }
-        counted(.failed)
+        if ReceiptRecord.isReceipt(record.id) { receiptCounted(.failed) } else { counted(.failed) }
         log(.error, "dead-letter", ["id": record.id, "team": record.team, "attempts": String(dead.attempts.count),
                                     "reason": reason])
         return true

@@ -17,8 +17,9 @@ extension DeliveryService {
         }
     }
 
-    /// After the commit: schedules the staged records (``stage(_:)``) whose IDs are in
-    /// `committed`, and settles the entries of those committed before (duplicates).
+    /// After the commit: schedules the staged records (``stage(_:)``) whose message IDs are in
+    /// `committed` (a receipt's message ID is that of the message it acknowledges), and settles
+    /// the entries of those committed before (duplicates).
     ///
     /// With `failed`, the commit failed, and whether the journal holds its IDs is known only
     /// at the next start: their entries stay pending, not scheduled. The source tries the
@@ -28,7 +29,7 @@ extension DeliveryService {
         var jobs: [DeliveryJob] = []
         if let name = lines.first?.batch, let file = batches.file(named: name) {
             for (record, line) in zip(records, lines) {
-                if committed.contains(record.id) {
+                if committed.contains(ReceiptRecord.messageID(ofRecord: record.id)) {
                     jobs.append(job(record, line, file))
                 } else if failed, !isCommitted(record.id) {
                     batches.strand(record.id, line: line, in: file)
@@ -37,7 +38,8 @@ extension DeliveryService {
                 }
             }
         }
-        for stranded in batches.unstrand(committed) { settle(stranded.line, in: stranded.file) }
+        let superseding = committed.union(committed.map(ReceiptRecord.recordID(forMessage:)))
+        for stranded in batches.unstrand(superseding) { settle(stranded.line, in: stranded.file) }
         for job in scheduler.submitReturningRefused(jobs) { settle(job) }
     }
 

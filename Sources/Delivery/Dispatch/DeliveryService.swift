@@ -3,8 +3,8 @@ import Foundation
 import Storage
 import Synchronization
 
-/// Delivers committed messages to team endpoints: a pool of workers, each with its own reused
-/// libcurl handle, takes due jobs from the ``DeliveryScheduler`` and records every outcome in
+/// Delivers committed messages to team endpoints, and receipts to citizens through SMTP
+/// (``ReceiptRecord``): a pool of workers, each with its own reused libcurl handles, takes due jobs from the ``DeliveryScheduler`` and records every outcome in
 /// the outbox (`STATE/outbox/`) or the dead letters (`STATE/dead/`).
 ///
 /// Life cycle: ``prepare()``; the pipeline ``stage(_:)``s the records of a batch of messages
@@ -26,6 +26,7 @@ public final class DeliveryService: Sendable {
     let isCommitted: @Sendable (String) -> Bool
     let log: DeliveryLog
     let counted: @Sendable (DeliveryResult) -> Void
+    let receiptCounted: @Sendable (DeliveryResult) -> Void
     let abort = AbortSignal()
     let userAgent: String
     private let workers: Mutex<[DispatchSemaphore]> = Mutex([])
@@ -34,19 +35,22 @@ public final class DeliveryService: Sendable {
     private let stopping = Atomic<Bool>(false)
 
     /// A service over the state folder `state`. `isCommitted` tells whether the journal holds
-    /// an ID (records of uncommitted IDs are never delivered); `counted` hears each attempt's
-    /// result.
+    /// an ID (records of uncommitted IDs are never delivered; for a receipt, the ID of its
+    /// message is asked); `counted` hears each endpoint attempt's result, `receiptCounted` each
+    /// receipt attempt's.
     public init(state: String, configuration: DeliveryConfiguration, userAgent: String = "wegwijzer",
                 isCommitted: @escaping @Sendable (String) -> Bool, log: @escaping DeliveryLog,
-                counted: @escaping @Sendable (DeliveryResult) -> Void = { _ in }) {
+                counted: @escaping @Sendable (DeliveryResult) -> Void = { _ in },
+                receiptCounted: @escaping @Sendable (DeliveryResult) -> Void = { _ in }) {
         outbox = RecordStore(directory: state + "/outbox")
         deadLetters = RecordStore(directory: state + "/dead")
         batches = BatchLedger(store: outbox)
         scheduler = DeliveryScheduler(maxInFlight: configuration.policy.maxInFlight)
         self.configuration = Mutex(ConfigurationSnapshot(configuration))
-        self.isCommitted = isCommitted
+        self.isCommitted = { isCommitted(ReceiptRecord.messageID(ofRecord: $0)) }
         self.log = log
         self.counted = counted
+        self.receiptCounted = receiptCounted
         self.userAgent = userAgent
     }
 
@@ -250,9 +254,10 @@ public final class DeliveryService: Sendable {
             log(.error, "delivery-worker-failed", ["worker": String(index), "reason": "\(error)"])
             return
         }
+        let mail = MailSlot(abort: abort)
         var done: DeliveryJob?
         while let job = scheduler.next(finishing: done) {
-            done = attempt(job, session: session) ? job : nil
+            done = attempt(job, session: session, mail: mail) ? job : nil
         }
     }
 

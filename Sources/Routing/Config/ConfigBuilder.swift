@@ -14,6 +14,8 @@ struct ConfigBuilder {
     private(set) var teamValues: [ConfigSectionValues] = []
     private(set) var areas: [AreaConfig] = []
     private(set) var sources: [SourceConfig] = []
+    /// The checked `[acknowledge]` entries, when the section is there.
+    private(set) var acknowledgeValues: ConfigSectionValues?
     /// Sections seen so far, by kind and lower-cased name ("" for sections without a name).
     private var seen: [String: [String: IniSection]] = [:]
     /// Lower-cased names ("" for none) of sections whose misspelled kind was reported with a
@@ -55,6 +57,8 @@ struct ConfigBuilder {
             var team = TeamConfig(name: name, queue: values.text("queue"), endpoint: values.text("endpoint"),
                                   description: values.text("description"), signals: values.signals("signals"),
                                   location: section.location)
+            team.publicName = values.text("public-name")
+            team.responseDays = values.integer("response-days")
             team.endpointFiles = EndpointFiles(
                 secret: values.text("endpoint-secret"), header: values.text("endpoint-header"),
                 ca: values.text("endpoint-ca"), certificate: values.text("endpoint-cert"), key: values.text("endpoint-key"))
@@ -62,6 +66,8 @@ struct ConfigBuilder {
             teamValues.append(values)
             if values.keysWithErrors.contains("signals") { teamsWithSignalErrors.insert(name.lowercased()) }
             queueLocations.append(values.valueLocation("queue") ?? section.nameLocation ?? section.location)
+        case ConfigSchema.acknowledge.kind:
+            acknowledgeValues = values
         case ConfigSchema.area.kind:
             guard let name = section.name else { return }
             areas.append(AreaConfig(name: name, postcodeRanges: values.ranges("postcodes"),

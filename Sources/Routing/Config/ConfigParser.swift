@@ -30,14 +30,18 @@ public enum ConfigParser {
         for section in document.sections {
             builder.add(section)
         }
-        let all = (builder.diagnostics + ConfigValidator.check(builder, path: path)).sortedForReport()
+        var acknowledge: AcknowledgeSettings?
+        var acknowledgeProblems: [Diagnostic] = []
+        if let values = builder.acknowledgeValues { (acknowledge, acknowledgeProblems) = AcknowledgeReader.read(values) }
+        let all = (builder.diagnostics + acknowledgeProblems + ConfigValidator.check(builder, path: path)).sortedForReport()
         guard !all.contains(where: \.isError), var router = builder.router,
               let fallback = builder.teams.first(where: { $0.name.lowercased() == router.fallback.lowercased() }) else {
             return (nil, all)
         }
         router.fallback = fallback.name
-        let config = RoutingConfig(path: path, router: router, teams: builder.teams, areas: builder.areas,
+        var config = RoutingConfig(path: path, router: router, teams: builder.teams, areas: builder.areas,
                                    sources: builder.sources, configHash: hash)
+        config.acknowledge = acknowledge
         return (config, all)
     }
 

@@ -124,7 +124,7 @@ public enum ConfigSchema {
     private static let miB = 1024 * 1024
 
     /// All section kinds.
-    public static let sections: [ConfigSectionSchema] = [router, team, area, source]
+    public static let sections: [ConfigSectionSchema] = [router, team, area, source, acknowledge]
 
     /// The section kind called `kind`, if there is one.
     public static func section(_ kind: String) -> ConfigSectionSchema? {
@@ -188,6 +188,10 @@ public enum ConfigSchema {
               doc: "Weighted signal words and phrases that point at this team."),
         .init("description", .single, .text,
               doc: "Free text for people reading the file."),
+        .init("public-name", .single, .text, default: "NAME",
+              doc: "The team's name as a citizen reads it in a receipt."),
+        .init("response-days", .single, .integer(0...365),
+              doc: "Working days in which the team answers, told in a receipt; 0 or absent: not told."),
     ], doc: "One team: its queue, endpoint and signals.")
 
     /// `[team NAME]` keys that go with `endpoint`; the files are relative to `[router] state`.
@@ -246,4 +250,28 @@ public enum ConfigSchema {
         .init(key, .list, .names, sourceTypes: fieldSources,
               doc: "Extra field names to take the \(field) from.")
     }, doc: "One intake channel: a Maildir, a drop directory or a webhook listener.")
+
+    /// `[acknowledge]`: e-mail receipts to citizens (docs/acknowledgements.md).
+    public static let acknowledge = ConfigSectionSchema(kind: "acknowledge", repeatable: false, keys: [
+        .init("smtp", .single, .text, requirement: .always,
+              doc: "The SMTP server: smtp://HOST[:PORT] (STARTTLS per starttls) or smtps://HOST[:PORT] (TLS)."),
+        .init("starttls", .single, .choice(AcknowledgeSettings.StartTLS.allCases.map(\.rawValue), noun: "value for 'starttls'"),
+              default: "required", doc: "For smtp://: required (no mail without STARTTLS), try, or no (plain text)."),
+        .init("username", .single, .text,
+              doc: "User name for SMTP AUTH; needs password-file."),
+        .init("password-file", .single, .path,
+              doc: "File holding the SMTP password (first line); relative to [router] state."),
+        .init("ca", .single, .path,
+              doc: "CA certificates (PEM) that vouch for the SMTP server, instead of the system's; relative to [router] state."),
+        .init("from", .single, .text, requirement: .always,
+              doc: "Sender of receipts, such as Gemeente Katwijk <noreply@katwijk.nl>; never sent a receipt itself."),
+        .init("reply-to", .single, .text,
+              doc: "Reply-To address of receipts, such as the address of an e-mail source."),
+        .init("channels", .list, .names, default: "email, form, webhook",
+              doc: "Channels whose messages get a receipt: email, form, webhook, call."),
+        .init("template", .single, .path, default: "the built-in Dutch text",
+              doc: "Template file of the receipt text; relative to this file's folder."),
+        .init("per-address", .single, .text, default: "3/24h",
+              doc: "At most N receipts per address per period (N/PERIOD); receipts over it are withheld and counted."),
+    ], doc: "E-mail receipts to citizens through an SMTP server.")
 }

@@ -10,6 +10,8 @@ public struct RoutingConfig: Sendable, Hashable {
     public var areas: [AreaConfig]
     /// The sources, in file order.
     public var sources: [SourceConfig]
+    /// The `[acknowledge]` section, when receipts are configured.
+    public var acknowledge: AcknowledgeSettings?
     /// FNV-1a 64 of the file's bytes as 16 lower-case hex digits; recorded with every decision.
     public var configHash: String
 

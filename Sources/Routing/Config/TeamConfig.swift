@@ -10,6 +10,10 @@ public struct TeamConfig: Sendable, Hashable {
     public var endpointFiles = EndpointFiles()
     /// Free text from the file.
     public var description: String?
+    /// `public-name`: the name a citizen reads in a receipt (default: ``name``).
+    public var publicName: String?
+    /// `response-days`: working days in which the team answers, told in a receipt.
+    public var responseDays: Int?
     /// The team's signals, in file order.
     public var signals: [Signal]
     /// Where the section header is.

@@ -45,6 +45,13 @@ enum StatusCommand: Command {
         lines.append("noise:        \(report.noise) auto-replies and bounces set aside")
         let age = report.oldestDeadLetterAge.map { ", oldest \($0) s" } ?? ""
         lines.append("dead letters: \(report.deadLetters)\(age)")
+        let receipts = report.receipts
+        if receipts.configured || receipts.pending + receipts.dead > 0 {
+            lines.append("receipts:     \(receipts.sent) sent, \(receipts.withheld) withheld by the limit (last \(receipts.period) s); "
+                + "\(receipts.pending) pending (\(receipts.retrying) waiting for a retry), \(receipts.dead) dead")
+        } else {
+            lines.append("receipts:     not configured")
+        }
         lines.append("dedupe index: \(report.committed) IDs")
         lines.append("last errors:" + (report.lastErrors.isEmpty ? " none" : ""))
         for error in report.lastErrors { lines.append("  " + error) }
@@ -93,6 +100,17 @@ enum StatusCommand: Command {
         integer("deadLetters", report.deadLetters, into: &json)
         integer("oldestDeadLetterAgeSeconds", report.oldestDeadLetterAge, into: &json)
         integer("dedupeIDs", report.committed, into: &json)
+        json.key(literal: "receipts")
+        json.beginObject()
+        json.key(literal: "configured")
+        json.bool(report.receipts.configured)
+        integer("periodSeconds", report.receipts.period, into: &json)
+        integer("sent", report.receipts.sent, into: &json)
+        integer("pending", report.receipts.pending, into: &json)
+        integer("retrying", report.receipts.retrying, into: &json)
+        integer("dead", report.receipts.dead, into: &json)
+        integer("withheld", report.receipts.withheld, into: &json)
+        json.endObject()
         json.key(literal: "lastErrors")
         json.beginArray()
         for error in report.lastErrors { json.string(error) }
