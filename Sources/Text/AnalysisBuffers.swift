@@ -3,7 +3,8 @@
 ///
 /// ``TextAnalyzer/analyze(utf8:limit:reusing:)`` takes the storage out to fill it; hand the
 /// analysis back with ``recycle(_:)`` when done with it. Until then the buffers are empty (and
-/// an analysis that is never handed back only costs the allocation saved).
+/// an analysis that is never handed back only costs the allocation saved). The streams' arrays
+/// only grow: an analysis uses as much of them as it needs.
 public struct AnalysisBuffers: Sendable {
     var folded: [UInt8] = []
     var stems: [UInt8] = []
@@ -14,8 +15,18 @@ public struct AnalysisBuffers: Sendable {
 
     /// Takes back the storage of `analysis`, for the next analysis to fill.
     public mutating func recycle(_ analysis: consuming AnalyzedText) {
-        folded = analysis.folded
-        stems = analysis.stems
+        folded = analysis.foldedStorage
+        stems = analysis.stemStorage
         tokens = analysis.tokens
+    }
+
+    /// The array in `buffer`, at least `room` bytes long (what it held is to be overwritten),
+    /// leaving `buffer` empty.
+    static func take(_ buffer: inout [UInt8], room: Int) -> [UInt8] {
+        var bytes = buffer
+        buffer = []
+        // Grown only the first time, or for a longer text than any before.
+        if bytes.count < room { bytes.append(contentsOf: repeatElement(0, count: room - bytes.count)) }
+        return bytes
     }
 }

@@ -14,14 +14,41 @@ public struct TokenSpan: Sendable, Hashable {
 /// Snowball stems (`" de lantaarnpal | zijn kapot "`). Every word is preceded and followed by
 /// one space; a `|` stands between sentences, so a phrase never matches across them.
 public struct AnalyzedText: Sendable {
+    /// Storage whose first `foldedCount` bytes are ``folded`` (longer when it is reused
+    /// storage, see ``AnalysisBuffers``).
+    let foldedStorage: [UInt8]
+    let foldedCount: Int
+    /// Storage whose first `stemCount` bytes are ``stems``.
+    let stemStorage: [UInt8]
+    let stemCount: Int
+
     /// Folded words separated by spaces.
-    public let folded: [UInt8]
+    public var folded: [UInt8] {
+        foldedCount == foldedStorage.count ? foldedStorage : Array(foldedStorage[..<foldedCount])
+    }
     /// Stems separated by spaces, word for word aligned with `folded`.
-    public let stems: [UInt8]
+    public var stems: [UInt8] {
+        stemCount == stemStorage.count ? stemStorage : Array(stemStorage[..<stemCount])
+    }
     /// The words, in text order.
     public let tokens: [TokenSpan]
     /// UTF-8 bytes of the original text that were analysed (the rest was past the limit).
     public let analysedBytes: Int
+
+    /// An analysis of the given streams and words.
+    init(folded: [UInt8], stems: [UInt8], tokens: [TokenSpan], analysedBytes: Int) {
+        self.init(folded: folded, count: folded.count, stems: stems, count: stems.count, tokens: tokens, analysedBytes: analysedBytes)
+    }
+
+    /// An analysis whose streams are the first `foldedCount` and `stemCount` bytes of storage.
+    init(folded: [UInt8], count foldedCount: Int, stems: [UInt8], count stemCount: Int, tokens: [TokenSpan], analysedBytes: Int) {
+        foldedStorage = folded
+        self.foldedCount = foldedCount
+        stemStorage = stems
+        self.stemCount = stemCount
+        self.tokens = tokens
+        self.analysedBytes = analysedBytes
+    }
 
     /// Whether the text had no words at all.
     public var isEmpty: Bool { tokens.isEmpty }

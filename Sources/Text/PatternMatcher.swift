@@ -7,12 +7,12 @@ public struct PatternMatcher: Sendable {
     /// Number of states in the automaton.
     public let stateCount: Int
     private let byteClass: [UInt16]
-    private let classCount: Int
+    @usableFromInline let classCount: Int
     /// Next state, pre-multiplied by `classCount`; the sign bit marks a state with outputs.
     private let transitions: [Int32]
-    private let outputStart: [Int32]
-    private let outputs: [Int32]
-    private let lengths: [Int]
+    @usableFromInline let outputStart: [Int32]
+    @usableFromInline let outputs: [Int32]
+    @usableFromInline let lengths: [Int]
 
     /// Compiles the patterns; a pattern's index in this array is its identifier in matches.
     public init(patterns: [[UInt8]]) {
@@ -31,7 +31,20 @@ public struct PatternMatcher: Sendable {
     }
 
     /// The length in bytes of pattern `id`.
+    @inlinable
     public func length(of id: Int) -> Int { lengths[id] }
+
+    /// The outputs of a state noted by ``noteStates(_:and:in:into:)`` (see ``MatchBuffers/noted(by:)``),
+    /// as indices for ``pattern(atOutput:)``.
+    @inlinable
+    public func outputs(ofNoted state: Int) -> Range<Int> {
+        let index = state / classCount
+        return Int(outputStart[index])..<Int(outputStart[index + 1])
+    }
+
+    /// The pattern of output `index` (one of ``outputs(ofNoted:)``).
+    @inlinable
+    public func pattern(atOutput index: Int) -> Int { Int(outputs[index]) }
 
     /// Calls `body(pattern, end)` for every occurrence, `end` being the offset just past it.
     public func forEachMatch(in text: [UInt8], _ body: (_ pattern: Int, _ end: Int) -> Void) {
@@ -85,6 +98,31 @@ public struct PatternMatcher: Sendable {
         buffers.hits.reserveCapacity((buffers.first.count + buffers.second.count) / 2 + 8)
         first.append(buffers.first, matcher: 0, to: &buffers.hits)
         second.append(buffers.second, matcher: 1, to: &buffers.hits)
+    }
+
+    /// The scan of ``matches(_:in:and:in:into:)`` over the folded stream of `analysis` with
+    /// `first` and its stems with `second`, without the list of matches: `buffers` holds the
+    /// states with outputs that each stream reached (``MatchBuffers/noted(by:)``), for callers
+    /// that read the matches from them in a plain loop; `buffers.hits` is left empty. For each
+    /// matcher in turn, the noted states and, for each, ``outputs(ofNoted:)`` in order give the
+    /// matches in the order ``forEachMatch(_:in:and:in:_:)`` reports them.
+    public static func noteStates(
+        _ first: PatternMatcher, and second: PatternMatcher, in analysis: AnalyzedText, into buffers: inout MatchBuffers
+    ) {
+        buffers.first.removeAll(keepingCapacity: true)
+        buffers.second.removeAll(keepingCapacity: true)
+        buffers.hits.removeAll(keepingCapacity: true)
+        first.withTables { firstTable, firstClasses in
+            second.withTables { secondTable, secondClasses in
+                analysis.foldedStorage.withUnsafeBufferPointer { folded in
+                    analysis.stemStorage.withUnsafeBufferPointer { stems in
+                        scan(UnsafeBufferPointer(rebasing: folded[..<analysis.foldedCount]), firstTable, firstClasses,
+                             UnsafeBufferPointer(rebasing: stems[..<analysis.stemCount]), secondTable, secondClasses,
+                             into: &buffers.first, &buffers.second)
+                    }
+                }
+            }
+        }
     }
 
     /// The (state, end) pairs of both texts' states with outputs.
@@ -186,14 +224,20 @@ public struct PatternHit: Sendable, Hashable {
 /// Storage for ``PatternMatcher/matches(_:in:and:in:into:)``: the matches found, and the
 /// states noted on the way.
 public struct MatchBuffers: Sendable {
-    var first: [Int] = []
-    var second: [Int] = []
+    @usableFromInline var first: [Int] = []
+    @usableFromInline var second: [Int] = []
     /// The matches of the last scan, in the order ``PatternMatcher/forEachMatch(_:in:and:in:_:)``
     /// reports them.
     public internal(set) var hits: [PatternHit] = []
 
     /// Creates empty buffers.
     public init() {}
+
+    /// The states with outputs that the text of matcher `which` (0 or 1) reached in the last
+    /// ``PatternMatcher/noteStates(_:and:in:into:)``, as pairs: at even indices a state (for
+    /// ``PatternMatcher/outputs(ofNoted:)``), after each the offset just past the match.
+    @inlinable
+    public func noted(by which: Int) -> [Int] { which == 0 ? first : second }
 }
 
 /// Notes a (state, end) hit; the first one reserves room for several, so a text with a few

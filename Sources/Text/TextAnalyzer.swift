@@ -38,50 +38,30 @@ public struct TextAnalyzer: Sendable {
     /// ``analyze(utf8:limit:)`` into the storage of `buffers` (see ``AnalysisBuffers``).
     public func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, limit: Int = Int.max, reusing buffers: inout AnalysisBuffers) -> AnalyzedText {
         let end = Scanner.boundary(bytes, limit)
-        var folded = AnalysisBuffers.take(&buffers.folded, room: 4 * end + 16)
         var tokens = buffers.tokens
         buffers.tokens = []
         tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(end / 4 + 2)
+        // The streams are written in place into storage that is only ever grown: no bytes are
+        // cleared before and none cut off after (the analysis knows the streams' lengths).
+        var folded = AnalysisBuffers.take(&buffers.folded, room: 4 * end + 16)
         let count = folded.withUnsafeMutableBufferPointer { buffer in
             var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
             scanner.run(tokens: &tokens)
             return scanner.count
         }
-        folded.removeLast(folded.count - count)
         var stems = AnalysisBuffers.take(&buffers.stems, room: count + tokens.count * DutchStemmer.growth)
         let written = folded.withUnsafeBufferPointer { words in
             stems.withUnsafeMutableBufferPointer { output in
                 var written = 0
+                let words = UnsafeBufferPointer(rebasing: words[..<count])
                 cache.withCache { written = Scanner.writeStems(of: words, tokens: &tokens, cache: &$0, to: output.baseAddress!) }
                 return written
             }
         }
-        stems.removeLast(stems.count - written)
-        return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
+        return AnalyzedText(folded: folded, count: count, stems: stems, count: written, tokens: tokens, analysedBytes: end)
     }
 }
-
-extension AnalysisBuffers {
-    /// The array in `buffer`, emptied and then `room` bytes long (zeros, to be overwritten),
-    /// leaving `buffer` empty.
-    fileprivate static func take(_ buffer: inout [UInt8], room: Int) -> [UInt8] {
-        var bytes = buffer
-        buffer = []
-        bytes.removeAll(keepingCapacity: true)
-        // Copied from a block of zeros (a memcpy) rather than appended byte by byte.
-        var left = room
-        while left > 0 {
-            let part = min(left, zeros.count)
-            bytes.append(contentsOf: zeros[..<part])
-            left -= part
-        }
-        return bytes
-    }
-}
-
-/// Zeros to size the buffers with.
-private let zeros = [UInt8](repeating: 0, count: 4096)
 
 /// Byte classes: 0 separator, 1 sentence end, 2 apostrophe, 3 start of a non-ASCII character,
 /// else the folded letter (so every class from 0x30 up is a word byte).

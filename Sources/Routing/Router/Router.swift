@@ -109,19 +109,29 @@ public struct Router: Sendable {
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, buffers: inout MatchBuffers) {
-        PatternMatcher.matches(
-            patterns.foldedMatcher, in: analysis.folded, and: patterns.stemMatcher, in: analysis.stems, into: &buffers)
-        // A plain loop: a closure here would capture (and so retain) the whole router.
-        for hit in buffers.hits {
-            let folded = hit.matcher == 0
-            let pattern = folded ? patterns.foldedPatterns[hit.pattern] : patterns.stemPatterns[hit.pattern]
-            guard tally.wants(pattern.meaning, field: field) else { continue }
-            let length = folded ? patterns.foldedMatcher.length(of: hit.pattern) : patterns.stemMatcher.length(of: hit.pattern)
-            let start = hit.end - length + (pattern.startsAtWord ? 1 : 0)
-            guard let first = Router.tokenIndex(analysis, start, folded: folded),
-                  let last = pattern.spansWords ? Router.tokenIndex(analysis, hit.end - 2, folded: folded) : first
-            else { continue }
-            tally.record(pattern.meaning, field: field, range: span(analysis, first, last))
+        PatternMatcher.noteStates(patterns.foldedMatcher, and: patterns.stemMatcher, in: analysis, into: &buffers)
+        // Plain loops over the noted states (a closure here would capture, and so retain, the
+        // whole router), the folded matches first, as `PatternMatcher.forEachMatch` gives them.
+        collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 0), folded: true)
+        collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 1), folded: false)
+    }
+
+    private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, noted: [Int], folded: Bool) {
+        let matcher = folded ? patterns.foldedMatcher : patterns.stemMatcher
+        var index = 0
+        while index < noted.count {
+            let end = noted[index + 1]
+            for output in matcher.outputs(ofNoted: noted[index]) {
+                let id = matcher.pattern(atOutput: output)
+                let pattern = folded ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
+                guard tally.wants(pattern.meaning, field: field) else { continue }
+                let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
+                guard let first = Router.tokenIndex(analysis, start, folded: folded),
+                      let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
+                else { continue }
+                tally.record(pattern.meaning, field: field, range: span(analysis, first, last))
+            }
+            index += 2
         }
     }
 

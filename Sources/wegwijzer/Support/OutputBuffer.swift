@@ -28,6 +28,13 @@ struct OutputBuffer: ~Copyable {
     }
 
     mutating func write(_ source: UnsafeBufferPointer<UInt8>) {
+        if source.count >= 1 << 16 {
+            // A full block (as `classify --lines` hands over): written as it is, after what is
+            // buffered, instead of copied into the buffer first.
+            flush()
+            OutputBuffer.writeAll(source, to: descriptor)
+            return
+        }
         bytes.append(contentsOf: source)
         flushIfFull()
     }
@@ -44,9 +51,14 @@ struct OutputBuffer: ~Copyable {
     deinit { OutputBuffer.writeAll(bytes, to: descriptor) }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) {
+        guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = bytes[offset...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = Glibc.write(descriptor, base + offset, bytes.count - offset)
             if written < 0 {
                 if errno == EINTR { continue }
                 break
