@@ -4,7 +4,9 @@ import Synchronization
 ///
 /// Open addressing over an FNV-1a hash, one 16-byte slot per word (so a probe touches one cache
 /// line); keys and stems live in one byte arena. When the table fills up it starts over, which
-/// keeps memory bounded (about 2.5 MiB per cache).
+/// keeps memory bounded (about 2.5 MiB per cache). In front of it, words of up to eight bytes
+/// whose stems are as short (most words of short reports) sit in a small direct-mapped table of
+/// their bytes packed into integers: one multiplication, one compare and one store per word.
 struct StemCache {
     private struct Slot {
         var hash: UInt64 = 0
@@ -17,6 +19,15 @@ struct StemCache {
     private static let arenaLimit = 2 << 20
     private static let maxWordLength = 40
 
+    /// A short word and its stem, each packed into an integer (first byte lowest, zeros after
+    /// the last: words and stems hold no zero bytes). An empty slot's word is 0, which no word is.
+    private struct ShortSlot {
+        var word: UInt64 = 0
+        var stem: UInt64 = 0
+    }
+
+    private static let shortBits = 12
+    private var short = [ShortSlot](repeating: ShortSlot(), count: 1 << shortBits)
     private var slots = [Slot](repeating: Slot(), count: slotCount)
     private var arena: [UInt8] = []
     private var used = 0
@@ -28,6 +39,51 @@ struct StemCache {
     /// Writes the stem of `word` to `output`, which must have room for `word.count +
     /// DutchStemmer.growth` bytes, and returns its length.
     mutating func writeStem(of word: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
+        guard word.count <= 8, word.count > 0, let start = word.baseAddress else { return writeLongStem(of: word, to: output) }
+        let key = StemCache.packed(start, word.count)
+        let index = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - StemCache.shortBits))
+        let slot = short.withUnsafeBufferPointer { $0[index] }
+        if slot.word == key {
+            // `output` has room for word.count + growth ≥ 8 bytes; those past the stem are scratch.
+            UnsafeMutableRawPointer(output).storeBytes(of: slot.stem.littleEndian, as: UInt64.self)
+            return StemCache.packedLength(slot.stem)
+        }
+        let length = writeLongStem(of: word, to: output)
+        if length <= 8 {
+            let stem = StemCache.packed(output, length)
+            if StemCache.packedLength(stem) == length { short[index] = ShortSlot(word: key, stem: stem) }
+        }
+        return length
+    }
+
+    /// Up to eight bytes at `start` as an integer, the first byte lowest, without reading past them.
+    @inline(__always)
+    private static func packed(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(start)
+        switch count {
+        case 4...8:
+            let low = UInt64(UInt32(littleEndian: raw.loadUnaligned(as: UInt32.self)))
+            let high = UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)))
+            return low | high << UInt64(8 * (count - 4))
+        case 2...3:
+            let low = UInt64(UInt16(littleEndian: raw.loadUnaligned(as: UInt16.self)))
+            let high = UInt64(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)))
+            return low | high << UInt64(8 * (count - 2))
+        case 1:
+            return UInt64(start[0])
+        default:
+            return 0
+        }
+    }
+
+    /// The number of bytes ``packed(_:_:)`` packed (bytes up to the highest non-zero one).
+    @inline(__always)
+    private static func packedLength(_ value: UInt64) -> Int {
+        (64 - value.leadingZeroBitCount + 7) / 8
+    }
+
+    /// ``writeStem(of:to:)`` through the table of any length.
+    private mutating func writeLongStem(of word: UnsafeBufferPointer<UInt8>, to output: UnsafeMutablePointer<UInt8>) -> Int {
         let room = UnsafeMutableBufferPointer(start: output, count: word.count + DutchStemmer.growth)
         guard word.count <= StemCache.maxWordLength, let start = word.baseAddress else {
             return DutchStemmer.stem(word, into: room)
