@@ -8,8 +8,11 @@ public struct PatternMatcher: Sendable {
     public let stateCount: Int
     private let byteClass: [UInt16]
     @usableFromInline let classCount: Int
-    /// Next state, pre-multiplied by `classCount`; the sign bit marks a state with outputs.
+    /// Next state, pre-multiplied by `classCount`; the states with outputs are numbered last,
+    /// from `firstOutput` on.
     private let transitions: [Int32]
+    /// The first state with outputs, pre-multiplied by `classCount`.
+    private let firstOutput: Int
     @usableFromInline let outputStart: [Int32]
     @usableFromInline let outputs: [Int32]
     @usableFromInline let lengths: [Int]
@@ -25,6 +28,7 @@ public struct PatternMatcher: Sendable {
         byteClass = automaton.byteClass
         classCount = automaton.classCount
         transitions = automaton.transitions
+        firstOutput = automaton.firstOutput
         outputStart = automaton.outputStart
         outputs = automaton.outputs
         lengths = patterns.map(\.count)
@@ -84,11 +88,11 @@ public struct PatternMatcher: Sendable {
         buffers.first.removeAll(keepingCapacity: true)
         buffers.second.removeAll(keepingCapacity: true)
         buffers.hits.removeAll(keepingCapacity: true)
-        first.withTables { firstTable, firstClasses in
-            second.withTables { secondTable, secondClasses in
+        first.withTables { firstTables in
+            second.withTables { secondTables in
                 firstText.withUnsafeBufferPointer { firstBytes in
                     secondText.withUnsafeBufferPointer { secondBytes in
-                        scan(firstBytes, firstTable, firstClasses, secondBytes, secondTable, secondClasses,
+                        scan(firstBytes, firstTables, secondBytes, secondTables,
                              into: &buffers.first, &buffers.second)
                     }
                 }
@@ -112,12 +116,12 @@ public struct PatternMatcher: Sendable {
         buffers.first.removeAll(keepingCapacity: true)
         buffers.second.removeAll(keepingCapacity: true)
         buffers.hits.removeAll(keepingCapacity: true)
-        first.withTables { firstTable, firstClasses in
-            second.withTables { secondTable, secondClasses in
+        first.withTables { firstTables in
+            second.withTables { secondTables in
                 analysis.foldedStorage.withUnsafeBufferPointer { folded in
                     analysis.stemStorage.withUnsafeBufferPointer { stems in
-                        scan(UnsafeBufferPointer(rebasing: folded[..<analysis.foldedCount]), firstTable, firstClasses,
-                             UnsafeBufferPointer(rebasing: stems[..<analysis.stemCount]), secondTable, secondClasses,
+                        scan(UnsafeBufferPointer(rebasing: folded[..<analysis.foldedCount]), firstTables,
+                             UnsafeBufferPointer(rebasing: stems[..<analysis.stemCount]), secondTables,
                              into: &buffers.first, &buffers.second)
                     }
                 }
@@ -131,11 +135,11 @@ public struct PatternMatcher: Sendable {
     ) -> ([Int], [Int]) {
         var firstHits: [Int] = []
         var secondHits: [Int] = []
-        first.withTables { firstTable, firstClasses in
-            second.withTables { secondTable, secondClasses in
+        first.withTables { firstTables in
+            second.withTables { secondTables in
                 firstText.withUnsafeBufferPointer { firstBytes in
                     secondText.withUnsafeBufferPointer { secondBytes in
-                        scan(firstBytes, firstTable, firstClasses, secondBytes, secondTable, secondClasses,
+                        scan(firstBytes, firstTables, secondBytes, secondTables,
                              into: &firstHits, &secondHits)
                     }
                 }
@@ -156,10 +160,19 @@ public struct PatternMatcher: Sendable {
         }
     }
 
-    private func withTables<Result>(_ body: (UnsafePointer<Int32>, UnsafePointer<UInt16>) -> Result) -> Result {
+    private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
         transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in body(table.baseAddress!, classes.baseAddress!) }
+            byteClass.withUnsafeBufferPointer { classes in
+                body(Tables(transitions: table.baseAddress!, classes: classes.baseAddress!, firstOutput: firstOutput))
+            }
         }
+    }
+
+    /// What the scan reads of one automaton.
+    private struct Tables {
+        let transitions: UnsafePointer<Int32>
+        let classes: UnsafePointer<UInt16>
+        let firstOutput: Int
     }
 
     private func report(_ hits: [Int], _ body: (Int, Int) -> Void) {
@@ -177,35 +190,34 @@ public struct PatternMatcher: Sendable {
     /// as (state, end) pairs and reported afterwards.
     @inline(never)
     private static func scan(
-        _ first: UnsafeBufferPointer<UInt8>, _ firstTable: UnsafePointer<Int32>, _ firstClasses: UnsafePointer<UInt16>,
-        _ second: UnsafeBufferPointer<UInt8>, _ secondTable: UnsafePointer<Int32>, _ secondClasses: UnsafePointer<UInt16>,
+        _ first: UnsafeBufferPointer<UInt8>, _ firstTables: Tables,
+        _ second: UnsafeBufferPointer<UInt8>, _ secondTables: Tables,
         into firstHits: inout [Int], _ secondHits: inout [Int]
     ) {
+        let firstTable = firstTables.transitions, firstClasses = firstTables.classes
+        let secondTable = secondTables.transitions, secondClasses = secondTables.classes
+        let firstOutput = firstTables.firstOutput, secondOutput = secondTables.firstOutput
         let both = min(first.count, second.count)
         var firstState = 0
         var secondState = 0
         var offset = 0
         while offset < both {
-            let firstNext = firstTable[firstState &+ Int(firstClasses[Int(first[offset])])]
-            let secondNext = secondTable[secondState &+ Int(secondClasses[Int(second[offset])])]
-            firstState = Int(firstNext & Int32.max)
-            secondState = Int(secondNext & Int32.max)
+            firstState = Int(firstTable[firstState &+ Int(firstClasses[Int(first[offset])])])
+            secondState = Int(secondTable[secondState &+ Int(secondClasses[Int(second[offset])])])
             offset += 1
-            if firstNext < 0 { note(&firstHits, firstState, offset) }
-            if secondNext < 0 { note(&secondHits, secondState, offset) }
+            if firstState >= firstOutput { note(&firstHits, firstState, offset) }
+            if secondState >= secondOutput { note(&secondHits, secondState, offset) }
         }
         var rest = offset
         while rest < first.count {
-            let next = firstTable[firstState &+ Int(firstClasses[Int(first[rest])])]
-            firstState = Int(next & Int32.max)
+            firstState = Int(firstTable[firstState &+ Int(firstClasses[Int(first[rest])])])
             rest += 1
-            if next < 0 { note(&firstHits, firstState, rest) }
+            if firstState >= firstOutput { note(&firstHits, firstState, rest) }
         }
         while offset < second.count {
-            let next = secondTable[secondState &+ Int(secondClasses[Int(second[offset])])]
-            secondState = Int(next & Int32.max)
+            secondState = Int(secondTable[secondState &+ Int(secondClasses[Int(second[offset])])])
             offset += 1
-            if next < 0 { note(&secondHits, secondState, offset) }
+            if secondState >= secondOutput { note(&secondHits, secondState, offset) }
         }
     }
 }
@@ -275,6 +287,7 @@ private struct TrieBuilder {
         var byteClass: [UInt16]
         var classCount: Int
         var transitions: [Int32]
+        var firstOutput: Int
         var outputStart: [Int32]
         var outputs: [Int32]
     }
@@ -307,10 +320,13 @@ private struct TrieBuilder {
             }
         }
         // Renumber states breadth-first, so the shallow states that most bytes visit sit
-        // together at the front of the table and stay in cache.
+        // together at the front of the table and stay in cache; those with outputs go last, so
+        // that the scan tells them by one comparison.
+        let breadthFirst = [Int32(0)] + order
+        let byNewNumber = breadthFirst.filter { merged[Int($0)].isEmpty } + breadthFirst.filter { !merged[Int($0)].isEmpty }
         var renumbered = [Int32](repeating: 0, count: count)
-        for (index, state) in order.enumerated() { renumbered[Int(state)] = Int32(index + 1) }
-        let byNewNumber = [Int32(0)] + order
+        for (index, state) in byNewNumber.enumerated() { renumbered[Int(state)] = Int32(index) }
+        let firstOutput = (byNewNumber.firstIndex { !merged[Int($0)].isEmpty } ?? count) * classCount
         var compact = [Int32](repeating: 0, count: count * classCount)
         var outputStart: [Int32] = [0]
         var outputs: [Int32] = []
@@ -319,15 +335,13 @@ private struct TrieBuilder {
             outputStart.append(Int32(outputs.count))
             for cls in 0..<classCount {
                 let next = Int(table[Int(oldState) * classCount + cls])
-                var encoded = renumbered[next] * Int32(classCount)
-                if !merged[next].isEmpty { encoded |= Int32.min }
-                compact[newState * classCount + cls] = encoded
+                compact[newState * classCount + cls] = renumbered[next] * Int32(classCount)
             }
         }
 
         return Automaton(
             stateCount: count, byteClass: byteClass, classCount: classCount,
-            transitions: compact, outputStart: outputStart, outputs: outputs)
+            transitions: compact, firstOutput: firstOutput, outputStart: outputStart, outputs: outputs)
     }
 
     /// Bytes that occur in some pattern get a class each; all others share class 0.
