@@ -161,6 +161,16 @@ public struct JSONWriter: ~Copyable {
     @inlinable
     mutating func appendDigits(_ value: Int) {
         var magnitude = value.magnitude
+        // Most numbers written are small (positions in short texts, line numbers of short inputs).
+        if magnitude < 10 {
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude))
+            return
+        }
+        if magnitude < 100 {
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude / 10))
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
+            return
+        }
         let start = count
         repeat {
             put(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))

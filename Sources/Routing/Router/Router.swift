@@ -144,7 +144,7 @@ public struct Router: Sendable {
         analysis.tokens[first].original.lowerBound..<analysis.tokens[max(first, last)].original.upperBound
     }
 
-    private func decide(_ tally: Tally, entities: DetectedEntities, forced: DecisionReason?) -> Verdict {
+    private func decide(_ tally: Tally, entities: consuming DetectedEntities, forced: DecisionReason?) -> Verdict {
         let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
         let ranked = rank(hits)
         let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)

@@ -11,17 +11,19 @@ struct VerdictWriter {
     private let plainTeams: [[UInt8]]
     /// Each signal's term as a JSON string, by team and signal index.
     private let terms: [[[UInt8]]]
-    /// Whether each signal is learned, by team and signal index.
-    private let learned: [[Bool]]
+    /// Where each team's signals start in the flat signal numbering of `learned` and `textHits`.
+    private let signalBase: [Int]
+    /// Whether each signal is learned, by flat signal index.
+    private let learned: [Bool]
     /// Each priority word as a JSON string, by index.
     private let urgent: [[UInt8]]
     /// `","team":NAME,"score":`, closing the input and opening the score, by team index.
-    private let teamHeads: [[UInt8]]
+    private let teamHeads: PreparedRuns
     /// `{"team":NAME,"score":`, the runner-up up to its score, by team index.
-    private let runnerUpHeads: [[UInt8]]
+    private let runnerUpHeads: PreparedRuns
     /// A signal matched in the text, up to its position:
-    /// `{"term":TERM,"team":NAME,"weight":WEIGHT,"field":"text","position":`, by team and signal index.
-    private let textHits: [[[UInt8]]]
+    /// `{"term":TERM,"team":NAME,"weight":WEIGHT,"field":"text","position":`, by flat signal index.
+    private let textHits: PreparedRuns
 
     /// Escapes the names and terms of `config`.
     init(config: RoutingConfig) {
@@ -30,12 +32,24 @@ struct VerdictWriter {
         self.teams = teams
         self.terms = terms
         plainTeams = config.teams.map { Array($0.name.utf8) }
-        learned = config.teams.map { team in team.signals.map(\.learned) }
+        learned = config.teams.flatMap { team in team.signals.map(\.learned) }
+        var base = 0
+        signalBase = config.teams.map { team in
+            defer { base += team.signals.count }
+            return base
+        }
         urgent = config.router.urgent.map { VerdictWriter.quoted($0.text) }
-        teamHeads = teams.map { Array("\",\"team\":".utf8) + $0 + Array(",\"score\":".utf8) }
-        runnerUpHeads = teams.map { Array("{\"team\":".utf8) + $0 + Array(",\"score\":".utf8) }
-        textHits = config.teams.indices.map { team in
-            config.teams[team].signals.indices.map { signal in
+        var teamHeads = PreparedRuns()
+        var runnerUpHeads = PreparedRuns()
+        for team in teams {
+            teamHeads.append(Array("\",\"team\":".utf8) + team + Array(",\"score\":".utf8))
+            runnerUpHeads.append(Array("{\"team\":".utf8) + team + Array(",\"score\":".utf8))
+        }
+        self.teamHeads = teamHeads
+        self.runnerUpHeads = runnerUpHeads
+        var textHits = PreparedRuns()
+        for team in config.teams.indices {
+            for signal in config.teams[team].signals.indices {
                 var json = JSONWriter(capacity: 128)
                 json.raw(literal: "{\"term\":")
                 terms[team][signal].withUnsafeBufferPointer { json.raw($0) }
@@ -44,9 +58,10 @@ struct VerdictWriter {
                 json.raw(literal: ",\"weight\":")
                 json.decimal(config.teams[team].signals[signal].weight)
                 json.raw(literal: ",\"field\":\"text\",\"position\":")
-                return json.bytes
+                textHits.append(json.bytes)
             }
         }
+        self.textHits = textHits
     }
 
     /// `{"input":"NAME:`, the start of every object about a line of the input `name`, to be
@@ -62,7 +77,7 @@ struct VerdictWriter {
     func writeJSON(_ verdict: Verdict, input: [UInt8], line: Int, into json: inout JSONWriter) {
         input.withUnsafeBufferPointer { json.raw($0) }
         json.integer(line)
-        teamHeads[verdict.team].withUnsafeBufferPointer { json.raw($0) }
+        teamHeads.withRun(verdict.team) { json.raw($0) }
         json.decimal(verdict.score)
         json.raw(literal: ",\"confidence\":")
         json.decimal(verdict.confidence, pointZero: true)
@@ -72,8 +87,9 @@ struct VerdictWriter {
         json.raw(literal: ",\"signals\":[")
         for (index, hit) in verdict.hits.enumerated() {
             if index > 0 { json.raw(literal: ",") }
+            let signal = signalBase[hit.team] + hit.signal
             if hit.field == .text {
-                textHits[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
+                textHits.withRun(signal) { json.raw($0) }
             } else {
                 json.raw(literal: "{\"term\":")
                 terms[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
@@ -84,7 +100,7 @@ struct VerdictWriter {
                 json.raw(literal: ",\"field\":\"subject\",\"position\":")
             }
             json.integer(hit.range.lowerBound)
-            json.raw(literal: learned[hit.team][hit.signal] ? ",\"learned\":true}" : "}")
+            json.raw(literal: learned[signal] ? ",\"learned\":true}" : "}")
         }
         json.raw(literal: "],\"urgentTerms\":[")
         for (index, term) in verdict.urgent.enumerated() {
@@ -93,29 +109,29 @@ struct VerdictWriter {
         }
         json.raw(literal: "],\"runnerUp\":")
         if let runnerUp = verdict.runnerUp {
-            runnerUpHeads[runnerUp.team].withUnsafeBufferPointer { json.raw($0) }
+            runnerUpHeads.withRun(runnerUp.team) { json.raw($0) }
             json.decimal(runnerUp.score)
             json.raw(literal: "}")
         } else {
             json.raw(literal: "null")
         }
-        let entities = verdict.entities
-        if entities.postcode == nil && entities.houseNumber == nil && entities.street == nil
-            && entities.place == nil && entities.area == nil {
+        // Read in place: a copy of the entities would retain each of their strings and arrays.
+        if verdict.entities.postcode == nil && verdict.entities.houseNumber == nil && verdict.entities.street == nil
+            && verdict.entities.place == nil && verdict.entities.area == nil {
             // Most short reports name no location.
             json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null}\n")
             return
         }
         json.raw(literal: ",\"postcode\":")
-        optional(entities.postcode, into: &json)
+        optional(verdict.entities.postcode, into: &json)
         json.raw(literal: ",\"houseNumber\":")
-        optional(entities.houseNumber, into: &json)
+        optional(verdict.entities.houseNumber, into: &json)
         json.raw(literal: ",\"street\":")
-        optional(entities.street, into: &json)
+        optional(verdict.entities.street, into: &json)
         json.raw(literal: ",\"place\":")
-        optional(entities.place, into: &json)
+        optional(verdict.entities.place, into: &json)
         json.raw(literal: ",\"area\":")
-        optional(entities.area, into: &json)
+        optional(verdict.entities.area, into: &json)
         json.raw(literal: "}\n")
     }
 
