@@ -69,7 +69,7 @@ public struct Router: Sendable {
     ) -> Verdict {
         let limit = settings.maxTextBytes
         let analysis = analyzer.analyze(utf8: text, limit: limit, reusing: &buffers.analysis)
-        var tally = Tally()
+        var tally = Tally(reusing: &buffers.signals)
         collect(analysis, field: .text, into: &tally, buffers: &buffers.matches)
         let empty = analysis.isEmpty
         buffers.analysis.recycle(analysis)
@@ -88,7 +88,9 @@ public struct Router: Sendable {
         } else {
             entities = placeOnly(tally.place)
         }
-        return decide(tally, entities: entities, forced: empty ? .empty : nil)
+        let verdict = decide(tally, entities: entities, forced: empty ? .empty : nil)
+        tally.giveBack(&buffers.signals)
+        return verdict
     }
 
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
@@ -112,18 +114,24 @@ public struct Router: Sendable {
         PatternMatcher.noteStates(patterns.foldedMatcher, and: patterns.stemMatcher, in: analysis, into: &buffers)
         // Plain loops over the noted states (a closure here would capture, and so retain, the
         // whole router), the folded matches first, as `PatternMatcher.forEachMatch` gives them.
-        collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 0), folded: true)
-        collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 1), folded: false)
+        collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 0),
+                matcher: patterns.foldedMatcher, compiled: patterns.foldedPatterns, folded: true)
+        collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 1),
+                matcher: patterns.stemMatcher, compiled: patterns.stemPatterns, folded: false)
     }
 
-    private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, noted: [Int], folded: Bool) {
-        let matcher = folded ? patterns.foldedMatcher : patterns.stemMatcher
+    /// The matches of one automaton; its matcher and patterns are passed in (borrowed), not
+    /// picked into a local, which would copy them.
+    private func collect(
+        _ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, noted: [Int],
+        matcher: PatternMatcher, compiled: [CompiledPattern], folded: Bool
+    ) {
         var index = 0
         while index < noted.count {
             let end = noted[index + 1]
             for output in matcher.outputs(ofNoted: noted[index]) {
                 let id = matcher.pattern(atOutput: output)
-                let pattern = folded ? patterns.foldedPatterns[id] : patterns.stemPatterns[id]
+                let pattern = compiled[id]
                 guard tally.wants(pattern.meaning, field: field) else { continue }
                 let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
                 guard let first = Router.tokenIndex(analysis, start, folded: folded),

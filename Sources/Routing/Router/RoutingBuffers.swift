@@ -6,6 +6,8 @@ import Text
 public struct RoutingBuffers: Sendable {
     var analysis = AnalysisBuffers()
     var matches = MatchBuffers()
+    /// The storage of the last message's ``Tally``.
+    var signals: [TalliedSignal] = []
 
     /// Creates empty buffers.
     public init() {}

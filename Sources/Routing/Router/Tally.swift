@@ -2,11 +2,26 @@
 struct Tally {
     /// Matched signals in first-match order, with the field and range of their best occurrence.
     /// A message matches few signals, so a linear search beats hashing here.
-    private var signals: [(key: SignalKey, field: MessageField, range: Range<Int>)] = []
+    private var signals: [TalliedSignal] = []
     /// Indices of matched priority words, in first-match order.
     private(set) var urgent: [Int] = []
     /// The first place name found: its area and its index among that area's places.
     private(set) var place: (area: Int, place: Int)?
+
+    /// A tally with no matches yet.
+    init() {}
+
+    /// A tally with no matches yet that keeps its matches in the storage of `storage` (taken,
+    /// leaving it empty; ``giveBack(_:)`` returns it): swapped, so the storage stays unshared.
+    init(reusing storage: inout [TalliedSignal]) {
+        swap(&signals, &storage)
+        signals.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands the storage of the matches back to `storage`, for the next tally.
+    mutating func giveBack(_ storage: inout [TalliedSignal]) {
+        swap(&signals, &storage)
+    }
 
     /// Whether a match of `meaning` in `field` would change anything (cheap; skips the range work).
     func wants(_ meaning: PatternMeaning, field: MessageField) -> Bool {
@@ -27,11 +42,11 @@ struct Tally {
         case .signal(let team, let signal):
             let key = SignalKey(team: team, signal: signal)
             if let index = signals.firstIndex(where: { $0.key == key }) {
-                if signals[index].field == .text && field == .subject { signals[index] = (key, field, range) }
+                if signals[index].field == .text && field == .subject { signals[index] = TalliedSignal(key: key, field: field, range: range) }
             } else {
                 // Room for a typical message's matches at once, instead of growing from empty.
-                if signals.isEmpty { signals.reserveCapacity(16) }
-                signals.append((key, field, range))
+                if signals.capacity == 0 { signals.reserveCapacity(16) }
+                signals.append(TalliedSignal(key: key, field: field, range: range))
             }
         case .urgent(let index):
             if !urgent.contains(index) { urgent.append(index) }
@@ -60,7 +75,15 @@ struct Tally {
     }
 }
 
-private struct SignalKey: Equatable {
+/// One matched signal of a ``Tally``: which, and the field and range of its best occurrence.
+struct TalliedSignal: Sendable {
+    let key: SignalKey
+    let field: MessageField
+    let range: Range<Int>
+}
+
+/// A signal by team and index within the team.
+struct SignalKey: Equatable, Sendable {
     let team: Int
     let signal: Int
 }
