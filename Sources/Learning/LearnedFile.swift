@@ -1,8 +1,9 @@
 import Routing
 
 /// Writes a ``LearnedModel`` as a learned signal file in routing.conf syntax: a header that says
-/// where it comes from, then one `[team NAME]` section per team with learned terms, one
-/// `signals = term:weight` line per term with its evidence.
+/// where it comes from, a `[router]` section with the thresholds when learning lowered them,
+/// then one `[team NAME]` section per team with learned terms, one `signals = term:weight` line
+/// per term with its evidence.
 public struct LearnedFile: Sendable {
     /// Where the model came from, for the header.
     public struct Provenance: Sendable {
@@ -54,6 +55,13 @@ public struct LearnedFile: Sendable {
             lines.append("# guarded:  \(model.guardedTerms) terms left out that a team without history claims by its own signals")
         }
         lines.append("# evidence: after each term, the examples of the team that hold it, and those of other teams")
+        if let thresholds = model.thresholds {
+            lines += ["", "[router]",
+                      "# With these terms, lower thresholds routed the history better (chosen with the weights' scale in a",
+                      "# 3-fold split of it); they replace the configuration's only while this file is loaded.",
+                      "min-score = \(ScoreText.format(thresholds.minScore))",
+                      "min-margin = \(ScoreText.format(thresholds.minMargin))"]
+        }
         for team in model.teams where !team.terms.isEmpty {
             lines += ["", "[team \(team.name)]"]
             let width = min(40, (team.terms.map { $0.signal.count + ScoreText.format($0.weight).count }.max() ?? 0) + 12)

@@ -1,3 +1,5 @@
+import Routing
+
 /// What `learn` tunes: how many terms a team may get, and how much evidence a term needs.
 public struct LearnOptions: Sendable, Hashable {
     /// At most this many learned terms per team (`--max-terms`).
@@ -41,6 +43,9 @@ public struct LearnedModel: Sendable {
     public var teams: [Team]
     /// Terms left out because a team without history claims them by its hand-written signals.
     public var guardedTerms: Int
+    /// `min-score` and `min-margin` for routing with the learned terms, when they differ from the
+    /// configuration's; nil when the configuration's route the history best.
+    public var thresholds: LearnedThresholds?
 
     /// All learned terms.
     public var termCount: Int { teams.reduce(0) { $0 + $1.terms.count } }

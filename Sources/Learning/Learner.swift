@@ -7,7 +7,8 @@ import Routing
 /// decision stays a sum of named, weighted words. It is a logistic regression on top of the
 /// hand-written scores (``SoftmaxTrainer``) with every team's examples weighed equally in all,
 /// kept sparse (at most ``LearnOptions/maxTerms`` per team, then trained again on those alone),
-/// scaled to the router's thresholds (``ScaleCalibration``), and it leaves alone the words that a
+/// scaled to the router's thresholds, which it may lower for use with the learned terms
+/// (``ScaleCalibration``), and it leaves alone the words that a
 /// team without history claims by its hand-written signals, so that team keeps winning its messages.
 public enum Learner {
     /// Learns from `examples`, whose teams are `config`'s; `config` holds the hand-written signals only.
@@ -60,7 +61,8 @@ public enum Learner {
         // a team without history keeps the messages its own signals win.
         let cap = max(0.5, config.router.minMargin / 2)
         let rule = DecisionRule(fallback: fallback, settings: config.router)
-        let scale = ScaleCalibration.best(trainingSet, teams: names.count, rule: rule, cap: cap, fit: fit)
+        let calibration = ScaleCalibration.best(trainingSet, teams: names.count, rule: rule, cap: cap, fit: fit)
+        let scale = calibration.scale
         let learned = fit(Array(trainingSet.indices))
         let chosen = learned.map { $0.keys.map { Int($0) }.sorted() }
         let weights = learned.map { table in table.mapValues { min(cap, max(-cap, $0 * scale)) } }
@@ -78,7 +80,9 @@ public enum Learner {
                 : learnable[team] ? nil : "\(counts[team]) examples, fewer than \(options.minExamples)"
             return LearnedModel.Team(name: names[team], examples: counts[team], terms: terms, withoutTerms: reason)
         }
-        return LearnedModel(teams: teams, guardedTerms: candidates.guarded)
+        let thresholds = calibration.minScore == config.router.minScore && calibration.minMargin == config.router.minMargin
+            ? nil : LearnedThresholds(minScore: calibration.minScore, minMargin: calibration.minMargin)
+        return LearnedModel(teams: teams, guardedTerms: candidates.guarded, thresholds: thresholds)
     }
 
     /// Each team's score from the hand-written signals alone, in configuration order.

@@ -89,6 +89,32 @@ final class LearnerTests: XCTestCase {
         XCTAssertEqual(Router(config: merged).route(subject: "", text: "mijn rolstoel is stuk").team, "Wmo")
     }
 
+    func testLoweredThresholdsAreWrittenAsARouterSectionAndReadBack() throws {
+        var model = Learner.learn(history(), config: config, options: options())
+        let provenance = LearnedFile.Provenance(sources: [("h.tsv", 48)], date: "2026-12-06", configPath: "routing.conf",
+                                                configHash: config.configHash, options: options())
+        model.thresholds = nil
+        XCTAssertFalse(LearnedFile.render(model, provenance: provenance).contains("\n[router]\n"))
+        model.thresholds = LearnedThresholds(minScore: 2, minMargin: 0.5)
+        let text = LearnedFile.render(model, provenance: provenance)
+        XCTAssertTrue(text.contains("\n[router]\n"), text)
+        let (learned, diagnostics) = LearnedSignals.parse(bytes: Array(text.utf8), path: "learned.conf", for: config)
+        XCTAssertEqual(diagnostics, [])
+        let merged = config.adding(try XCTUnwrap(learned))
+        XCTAssertEqual(merged.router.minScore, 2)
+        XCTAssertEqual(merged.router.minMargin, 0.5)
+    }
+
+    func testChosenThresholdsAreNeverAboveTheConfigurations() {
+        let model = Learner.learn(history(), config: config, options: options())
+        if let thresholds = model.thresholds {
+            XCTAssertLessThanOrEqual(thresholds.minScore, config.router.minScore)
+            XCTAssertLessThanOrEqual(thresholds.minMargin, config.router.minMargin)
+            XCTAssertNotEqual(thresholds, LearnedThresholds(minScore: config.router.minScore, minMargin: config.router.minMargin),
+                              "the configuration's own thresholds are written as no section at all")
+        }
+    }
+
     func testCrossValidationRoutesEveryExampleOnceWithWhatTheOtherFoldsTaught() {
         let result = CrossValidation.run(history(), config: config, options: options(), folds: 4)
         XCTAssertEqual(result.learned.total, 48)

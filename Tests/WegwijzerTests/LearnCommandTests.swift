@@ -63,6 +63,12 @@ final class LearnCommandTests: XCTestCase {
         try BinaryRunner.run(["learn", "--config", directory + "/routing.conf"] + arguments, environment: environment)
     }
 
+    /// routing.conf in the test folder, with `learned = learned.conf`.
+    private func writeConfigLoadingLearnedFile() throws {
+        try (Self.config.replacingOccurrences(of: "[router]\n", with: "[router]\nlearned = learned.conf\n"))
+            .write(toFile: directory + "/routing.conf", atomically: true, encoding: .utf8)
+    }
+
     func testLearnWritesAFileThatCheckAcceptsAndClassifyUses() throws {
         let result = try learn(["--map", directory + "/categories.map", "--min-examples", "5", directory + "/history.tsv"])
         assertStatus(result, 0)
@@ -74,8 +80,7 @@ final class LearnCommandTests: XCTestCase {
         XCTAssertTrue(learned.contains("signals = bankje:"), learned)
         XCTAssertFalse(learned.contains("[team Wmo]") || learned.contains("[team Milieu]"), learned)
 
-        try (Self.config.replacingOccurrences(of: "[router]\n", with: "[router]\nlearned = learned.conf\n"))
-            .write(toFile: directory + "/routing.conf", atomically: true, encoding: .utf8)
+        try writeConfigLoadingLearnedFile()
         let check = try BinaryRunner.run(["check", "--config", directory + "/routing.conf"])
         assertStatus(check, 0)
         XCTAssertTrue(check.stdout.contains("5 signals and "), check.stdout)
@@ -94,8 +99,7 @@ final class LearnCommandTests: XCTestCase {
         let learned = try String(contentsOfFile: directory + "/learned.conf", encoding: .utf8)
         XCTAssertFalse(learned.contains("scootmobiel"), learned)
         XCTAssertTrue(learned.contains("# guarded:"), learned)
-        try (Self.config.replacingOccurrences(of: "[router]\n", with: "[router]\nlearned = learned.conf\n"))
-            .write(toFile: directory + "/routing.conf", atomically: true, encoding: .utf8)
+        try writeConfigLoadingLearnedFile()
         let result = try BinaryRunner.run(["classify", "--config", directory + "/routing.conf"],
                                           stdin: "mijn scootmobiel is kapot")
         XCTAssertTrue(result.stdout.hasPrefix("Wmo\t"), result.stdout)
@@ -158,17 +162,32 @@ final class LearnCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: directory + "/learned.conf"))
     }
 
+    func testALearnedRouterSectionSetsTheThresholdsWhileTheFileIsLoaded() throws {
+        try writeConfigLoadingLearnedFile()
+        try "[router]\nmin-score = 1\nmin-margin = 0.5\n[team Stadsbeheer]\nsignals = bankje:1.5\n"
+            .write(toFile: directory + "/learned.conf", atomically: true, encoding: .utf8)
+        let check = try BinaryRunner.run(["check", "--config", directory + "/routing.conf"])
+        assertStatus(check, 0)
+        XCTAssertTrue(check.stdout.contains("1 learned (with min-score 1 and min-margin 0.5 from the learned file)"), check.stdout)
+        let routed = try BinaryRunner.run(["classify", "--config", directory + "/routing.conf", "--json"], stdin: "het bankje")
+        XCTAssertTrue(routed.stdout.contains(#""team":"Stadsbeheer""#), "1.5 clears the learned min-score 1: \(routed.stdout)")
+        try FileManager.default.removeItem(atPath: directory + "/learned.conf")
+        try Self.config.write(toFile: directory + "/routing.conf", atomically: true, encoding: .utf8)
+        let plain = try BinaryRunner.run(["classify", "--config", directory + "/routing.conf", "--json"], stdin: "het bankje")
+        XCTAssertTrue(plain.stdout.contains(#""fallback":true"#), "without the file, its thresholds are gone: \(plain.stdout)")
+    }
+
     func testABrokenLearnedFileIsACheckErrorInThatFile() throws {
-        try (Self.config.replacingOccurrences(of: "[router]\n", with: "[router]\nlearned = learned.conf\n"))
-            .write(toFile: directory + "/routing.conf", atomically: true, encoding: .utf8)
-        try "[team Beheer]\nsignals = bankje:1.5\n[team Wmo]\nsignals = traplift:0.12345\n[router]\n"
+        try writeConfigLoadingLearnedFile()
+        try "[team Beheer]\nsignals = bankje:1.5\n[team Wmo]\nsignals = traplift:0.12345\n[router]\nfallback = Wmo\n[source x]\n"
             .write(toFile: directory + "/learned.conf", atomically: true, encoding: .utf8)
         let result = try BinaryRunner.run(["check", "--config", directory + "/routing.conf"])
         assertStatus(result, 1)
         let learned = directory + "/learned.conf"
         XCTAssertTrue(result.stderr.contains("\(learned):1:7: unknown team 'Beheer'"), result.stderr)
         XCTAssertTrue(result.stderr.contains("\(learned):4:20: invalid weight '0.12345'"), result.stderr)
-        XCTAssertTrue(result.stderr.contains("\(learned):5:2: a learned file holds only [team NAME] sections"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(learned):6:1: unknown key 'fallback' in a learned file's [router]"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(learned):7:2: a learned file holds only [team NAME] sections"), result.stderr)
         try FileManager.default.removeItem(atPath: learned)
         assertStatus(try BinaryRunner.run(["check", "--config", directory + "/routing.conf"]), 2)
     }

@@ -1,11 +1,15 @@
 /// The signals of a learned signal file (`[router] learned = FILE`, written by `wegwijzer learn`).
 ///
-/// The file is in routing.conf syntax and holds only `[team NAME]` sections with `signals`
-/// lines; every team must be one of the configuration's. Its signals add to the teams' own and
-/// are marked ``Signal/learned``.
+/// The file is in routing.conf syntax and holds `[team NAME]` sections with `signals` lines;
+/// every team must be one of the configuration's. Its signals add to the teams' own and are
+/// marked ``Signal/learned``. An optional `[router]` section may hold `min-score` and
+/// `min-margin` only (``LearnedThresholds``), which replace the configuration's while the file
+/// is loaded.
 public struct LearnedSignals: Sendable, Hashable {
     /// The learned signals per team name, as spelled in the configuration.
     public var signals: [String: [Signal]]
+    /// The `[router]` section's thresholds; nil when the file has none.
+    public var thresholds: LearnedThresholds?
     /// FNV-1a 64 of the file's bytes.
     public var hash: String
 
@@ -21,10 +25,17 @@ public struct LearnedSignals: Sendable, Hashable {
         diagnostics += document.diagnostics
         var signals: [String: [Signal]] = [:]
         var seen: [String: SourceLocation] = [:]
+        var thresholds: LearnedThresholds?
         for section in document.sections where !section.kind.isEmpty {
+            if section.kind == ConfigSchema.router.kind, section.name == nil, thresholds == nil {
+                let (parsed, problems) = parseThresholds(section, config: config)
+                thresholds = parsed
+                diagnostics += problems
+                continue
+            }
             guard section.kind == ConfigSchema.team.kind, let name = section.name else {
-                diagnostics.append(.error("a learned file holds only [team NAME] sections, not \(section.header)",
-                                          at: section.kindLocation))
+                diagnostics.append(.error("a learned file holds only [team NAME] sections and one [router] section, "
+                                          + "not \(section.header)", at: section.kindLocation))
                 continue
             }
             guard let team = config.team(named: name) else {
@@ -59,15 +70,42 @@ public struct LearnedSignals: Sendable, Hashable {
         }
         diagnostics = diagnostics.sortedForReport()
         guard !diagnostics.contains(where: \.isError) else { return (nil, diagnostics) }
-        return (LearnedSignals(signals: signals, hash: RoutingConfig.hash(of: bytes)), diagnostics)
+        return (LearnedSignals(signals: signals, thresholds: thresholds, hash: RoutingConfig.hash(of: bytes)), diagnostics)
+    }
+
+    /// The `min-score` and `min-margin` of a learned file's `[router]` section; a key it leaves
+    /// out keeps the configuration's value.
+    private static func parseThresholds(_ section: IniSection, config: RoutingConfig)
+        -> (LearnedThresholds, [Diagnostic]) {
+        var thresholds = LearnedThresholds(minScore: config.router.minScore, minMargin: config.router.minMargin)
+        var diagnostics: [Diagnostic] = []
+        for entry in section.entries {
+            guard LearnedThresholds.keys.contains(entry.key),
+                  let spec = ConfigSchema.router.key(named: entry.key) else {
+                diagnostics.append(.error("unknown key '\(entry.key)' in a learned file's [router] "
+                                          + "(only 'min-score' and 'min-margin')", at: entry.keyLocation))
+                continue
+            }
+            let (value, problems) = ConfigValueParser.parse(entry, as: spec.kind)
+            diagnostics += problems
+            guard case .number(let number)? = value else { continue }
+            if entry.key == "min-score" { thresholds.minScore = number } else { thresholds.minMargin = number }
+        }
+        return (thresholds, diagnostics)
     }
 }
 
 extension RoutingConfig {
-    /// The configuration with `learned`'s signals after each team's own; the configuration hash
+    /// The configuration with `learned`'s signals after each team's own, and its thresholds in
+    /// place of the configuration's when it has them; the configuration hash
     /// then covers both files, so every decision records which learned file took part.
     public func adding(_ learned: LearnedSignals) -> RoutingConfig {
         var config = self
+        if let thresholds = learned.thresholds {
+            config.router.minScore = thresholds.minScore
+            config.router.minMargin = thresholds.minMargin
+            config.learnedThresholds = thresholds
+        }
         for index in config.teams.indices {
             config.teams[index].signals += learned.signals[config.teams[index].name] ?? []
         }

@@ -14,6 +14,8 @@ public struct RoutingConfig: Sendable, Hashable {
     public var acknowledge: AcknowledgeSettings?
     /// FNV-1a 64 of the file's bytes as 16 lower-case hex digits; recorded with every decision.
     public var configHash: String
+    /// The thresholds the learned file put in place of the `[router]` section's; nil when none.
+    public var learnedThresholds: LearnedThresholds?
 
     /// Creates a configuration.
     public init(path: String, router: RouterSettings, teams: [TeamConfig], areas: [AreaConfig] = [],

@@ -30,7 +30,11 @@ enum CheckCommand: Command {
         }
         let learned = config.learnedSignalCount
         let signals = config.teams.reduce(0) { $0 + $1.signals.count } - learned
-        let learnedText = config.router.learned == nil ? "" : " and \(learned) learned"
+        var learnedText = config.router.learned == nil ? "" : " and \(learned) learned"
+        if let thresholds = config.learnedThresholds {
+            learnedText += " (with min-score \(ScoreText.format(thresholds.minScore)) and min-margin "
+                + "\(ScoreText.format(thresholds.minMargin)) from the learned file)"
+        }
         print("\(path): ok: \(config.teams.count) teams, \(signals) signals\(learnedText), \(config.areas.count) areas, \(config.sources.count) sources, \(warnings) warning\(warnings == 1 ? "" : "s")")
         return .success
     }

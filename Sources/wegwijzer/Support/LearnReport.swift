@@ -16,7 +16,8 @@ enum LearnReport {
         let learned = Dictionary(uniqueKeysWithValues: result.learned.figures.map { ($0.team, $0) })
         for team in teams {
             guard let before = base[team], let after = learned[team] else { continue }
-            lines.append(team.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + figures(before) + "  " + figures(after))
+            let row = team.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + figures(before) + "  " + figures(after)
+            lines.append(String(row.reversed().drop { $0 == " " }.reversed()))
         }
         lines.append("accuracy".padding(toLength: width, withPad: " ", startingAt: 0)
             + "  \(format(result.handWritten.accuracy))".padding(toLength: 25, withPad: " ", startingAt: 0)
