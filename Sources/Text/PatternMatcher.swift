@@ -263,23 +263,50 @@ private func note(_ hits: inout [Int], _ state: Int, _ end: Int) {
 
 /// Builds the trie, then the failure links and the full transition table.
 private struct TrieBuilder {
-    private var children: [[UInt8: Int32]] = [[:]]
+    /// The trie as flat arrays: each state's first child, the next child of its parent, the
+    /// byte that leads to it, and the patterns that end in it.
+    private var firstChild: [Int32] = [-1]
+    private var nextSibling: [Int32] = [-1]
+    private var label: [UInt8] = [0]
     private var own: [[Int32]] = [[]]
+
+    private var count: Int { label.count }
+
+    /// The child of `state` reached by `byte`, if there is one.
+    private func child(of state: Int32, _ byte: UInt8) -> Int32? {
+        var candidate = firstChild[Int(state)]
+        while candidate >= 0 {
+            if label[Int(candidate)] == byte { return candidate }
+            candidate = nextSibling[Int(candidate)]
+        }
+        return nil
+    }
 
     mutating func insert(_ pattern: [UInt8], id: Int32) {
         var state: Int32 = 0
         for byte in pattern {
-            if let next = children[Int(state)][byte] {
+            if let next = child(of: state, byte) {
                 state = next
             } else {
-                let next = Int32(children.count)
-                children.append([:])
+                let next = Int32(count)
+                firstChild.append(-1)
+                nextSibling.append(firstChild[Int(state)])
+                label.append(byte)
                 own.append([])
-                children[Int(state)][byte] = next
+                firstChild[Int(state)] = next
                 state = next
             }
         }
         own[Int(state)].append(id)
+    }
+
+    /// Calls `body` with each child of `state` and the byte that leads to it.
+    private func forEachChild(of state: Int, _ body: (UInt8, Int32) -> Void) {
+        var candidate = firstChild[state]
+        while candidate >= 0 {
+            body(label[Int(candidate)], candidate)
+            candidate = nextSibling[Int(candidate)]
+        }
     }
 
     struct Automaton {
@@ -294,29 +321,33 @@ private struct TrieBuilder {
 
     func compile() -> Automaton {
         let (byteClass, classCount) = classes()
-        let count = children.count
+        let count = self.count
         var table = [Int32](repeating: 0, count: count * classCount)
         var fail = [Int32](repeating: 0, count: count)
         var merged = own
         var order: [Int32] = []
         order.reserveCapacity(count)
-        for (byte, child) in children[0] {
-            table[Int(byteClass[Int(byte)])] = child
-            order.append(child)
-        }
-        var head = 0
-        while head < order.count {
-            let state = Int(order[head])
-            head += 1
-            merged[state] += merged[Int(fail[state])]
-            let base = state * classCount
-            let failBase = Int(fail[state]) * classCount
-            for cls in 0..<classCount { table[base + cls] = table[failBase + cls] }
-            for (byte, child) in children[state] {
-                let cls = Int(byteClass[Int(byte)])
-                fail[Int(child)] = table[failBase + cls]
-                table[base + cls] = child
+        table.withUnsafeMutableBufferPointer { table in
+            let rows = table.baseAddress!
+            forEachChild(of: 0) { byte, child in
+                rows[Int(byteClass[Int(byte)])] = child
                 order.append(child)
+            }
+            var head = 0
+            while head < order.count {
+                let state = Int(order[head])
+                head += 1
+                let failState = Int(fail[state])
+                if !merged[failState].isEmpty { merged[state] += merged[failState] }
+                let row = rows + state * classCount
+                let failRow = rows + failState * classCount
+                row.update(from: failRow, count: classCount)
+                forEachChild(of: state) { byte, child in
+                    let cls = Int(byteClass[Int(byte)])
+                    fail[Int(child)] = failRow[cls]
+                    row[cls] = child
+                    order.append(child)
+                }
             }
         }
         // Renumber states breadth-first, so the shallow states that most bytes visit sit
@@ -329,13 +360,22 @@ private struct TrieBuilder {
         let firstOutput = (byNewNumber.firstIndex { !merged[Int($0)].isEmpty } ?? count) * classCount
         var compact = [Int32](repeating: 0, count: count * classCount)
         var outputStart: [Int32] = [0]
+        outputStart.reserveCapacity(count + 1)
         var outputs: [Int32] = []
-        for (newState, oldState) in byNewNumber.enumerated() {
-            outputs += merged[Int(oldState)]
-            outputStart.append(Int32(outputs.count))
-            for cls in 0..<classCount {
-                let next = Int(table[Int(oldState) * classCount + cls])
-                compact[newState * classCount + cls] = renumbered[next] * Int32(classCount)
+        table.withUnsafeBufferPointer { table in
+            renumbered.withUnsafeBufferPointer { renumbered in
+                compact.withUnsafeMutableBufferPointer { compact in
+                    let width = Int32(classCount)
+                    for (newState, oldState) in byNewNumber.enumerated() {
+                        outputs += merged[Int(oldState)]
+                        outputStart.append(Int32(outputs.count))
+                        let from = Int(oldState) * classCount
+                        let to = newState * classCount
+                        for cls in 0..<classCount {
+                            compact[to + cls] = renumbered[Int(table[from + cls])] &* width
+                        }
+                    }
+                }
             }
         }
 
@@ -347,7 +387,7 @@ private struct TrieBuilder {
     /// Bytes that occur in some pattern get a class each; all others share class 0.
     private func classes() -> ([UInt16], Int) {
         var used = [Bool](repeating: false, count: 256)
-        for node in children { for byte in node.keys { used[Int(byte)] = true } }
+        for byte in label.dropFirst() { used[Int(byte)] = true }
         var byteClass = [UInt16](repeating: 0, count: 256)
         var next = 1
         for byte in 0..<256 where used[byte] {

@@ -14,7 +14,7 @@ struct IniLexer {
 
     /// Lexes the whole text.
     mutating func run(_ text: String) {
-        var lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(Array.init)
+        var lines = Self.lines(text)
         if let first = lines.first?.first, first == "\u{FEFF}" {
             lines[0].removeFirst()
         }
@@ -23,13 +23,30 @@ struct IniLexer {
             let chars = lines[index]
             let lineNumber = index + 1
             index += 1
-            guard let start = chars.firstIndex(where: { !$0.isWhitespace }), chars[start] != "#" else { continue }
+            guard let start = chars.firstIndex(where: { !$0.isConfigSpace }), chars[start] != "#" else { continue }
             if chars[start] == "[" {
                 header(chars, open: start, line: lineNumber)
             } else {
                 entry(lines, next: &index, chars: chars, start: start, line: lineNumber)
             }
         }
+    }
+
+    /// The text's lines as characters, split at `"\n"` and `"\r\n"`.
+    private static func lines(_ text: String) -> [[Character]] {
+        var lines: [[Character]] = []
+        var line: [Character] = []
+        for character in text {
+            let ends = character.configASCII.map { $0 == 0x0A } ?? (character == "\r\n")
+            if ends {
+                lines.append(line)
+                line.removeAll(keepingCapacity: true)
+            } else {
+                line.append(character)
+            }
+        }
+        lines.append(line)
+        return lines
     }
 
     private func location(_ line: Int, _ index: Int) -> SourceLocation {
@@ -44,18 +61,18 @@ struct IniLexer {
 
     private mutating func header(_ chars: [Character], open: Int, line: Int) {
         var end = chars.count
-        for i in (open + 1)..<chars.count where chars[i] == "#" && chars[i - 1].isWhitespace {
+        for i in (open + 1)..<chars.count where chars[i] == "#" && chars[i - 1].isConfigSpace {
             end = i
             break
         }
-        while end > open + 1 && chars[end - 1].isWhitespace { end -= 1 }
+        while end > open + 1 && chars[end - 1].isConfigSpace { end -= 1 }
 
         var problems: [(index: Int, message: String)] = []
         let innerEnd: Int
         if let close = chars[(open + 1)..<end].firstIndex(of: "]") {
             innerEnd = close
-            if let extra = chars[(close + 1)..<end].firstIndex(where: { !$0.isWhitespace }) {
-                let text = String(chars[extra..<end])
+            if let extra = chars[(close + 1)..<end].firstIndex(where: { !$0.isConfigSpace }) {
+                let text = String(configCharacters: chars[extra..<end])
                 problems.append((extra, "malformed section header: unexpected '\(text)' after ']'"))
             }
         } else {
@@ -71,7 +88,7 @@ struct IniLexer {
                                        kindLocation: location(line, open), nameLocation: nil, isMalformed: true))
             return
         }
-        let kind = String(chars[kindWord])
+        let kind = String(configCharacters: chars[kindWord])
         if let bad = kindWord.first(where: { !Self.isKindCharacter(chars[$0], first: $0 == kindWord.lowerBound) }) {
             problems.append((bad, "malformed section header: invalid character '\(chars[bad])' in section kind"))
         }
@@ -79,7 +96,7 @@ struct IniLexer {
         var nameLocation: SourceLocation?
         if words.count > 1 {
             let nameWord = words[1]
-            name = String(chars[nameWord])
+            name = String(configCharacters: chars[nameWord])
             nameLocation = location(line, nameWord.lowerBound)
             if let bad = nameWord.first(where: { !Self.isNameCharacter(chars[$0]) }) {
                 problems.append((bad, "malformed section header: invalid character '\(chars[bad])' in section name "
@@ -108,24 +125,24 @@ struct IniLexer {
         var result: [Range<Int>] = []
         var i = start
         while i < end {
-            if chars[i].isWhitespace { i += 1; continue }
+            if chars[i].isConfigSpace { i += 1; continue }
             let wordStart = i
-            while i < end && !chars[i].isWhitespace { i += 1 }
+            while i < end && !chars[i].isConfigSpace { i += 1 }
             result.append(wordStart..<i)
         }
         return result
     }
 
     private static func isKindCharacter(_ c: Character, first: Bool) -> Bool {
-        first ? c.isLetter : (c.isLetter || c.isNumber || c == "-")
+        first ? c.isLetter : (c.isLetterOrNumber || c == "-")
     }
 
     private static func isNameCharacter(_ c: Character) -> Bool {
-        c.isLetter || c.isNumber || c == "-" || c == "_" || c == "."
+        c.isLetterOrNumber || c == "-" || c == "_" || c == "."
     }
 
     static func isKeyCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_" || c == ".")
+        c.isASCII && (c.isLetterOrNumber || c == "-" || c == "_" || c == ".")
     }
 
     // MARK: Entries
@@ -137,26 +154,26 @@ struct IniLexer {
         var stop = chars.count
         for i in start..<chars.count {
             if chars[i] == "=" { equals = i; break }
-            if chars[i] == "#" && chars[i - 1].isWhitespace { stop = i; break }
+            if chars[i] == "#" && chars[i - 1].isConfigSpace { stop = i; break }
         }
         guard let equals else {
             var wordEnd = start
-            while wordEnd < stop && !chars[wordEnd].isWhitespace { wordEnd += 1 }
+            while wordEnd < stop && !chars[wordEnd].isConfigSpace { wordEnd += 1 }
             var next = wordEnd
-            while next < stop && chars[next].isWhitespace { next += 1 }
-            let word = String(chars[start..<wordEnd])
+            while next < stop && chars[next].isConfigSpace { next += 1 }
+            let word = String(configCharacters: chars[start..<wordEnd])
             error("missing '=' after '\(word)' (expected 'key = value')", line, next < stop ? next : wordEnd)
             return
         }
         var keyEnd = equals
-        while keyEnd > start && chars[keyEnd - 1].isWhitespace { keyEnd -= 1 }
-        let key = String(chars[start..<keyEnd])
+        while keyEnd > start && chars[keyEnd - 1].isConfigSpace { keyEnd -= 1 }
+        let key = String(configCharacters: chars[start..<keyEnd])
         var keyProblem: String?
         if key.isEmpty {
             error("missing key before '='", line, equals)
             keyProblem = ""
         } else if !key.allSatisfy(Self.isKeyCharacter) {
-            let hint = key.contains(where: \.isWhitespace) ? " (keys contain no spaces)" : ""
+            let hint = key.contains(where: \.isConfigSpace) ? " (keys contain no spaces)" : ""
             keyProblem = "malformed key '\(key)'\(hint)"
         } else if sections.isEmpty {
             keyProblem = "key '\(key)' outside any section\(Self.sectionHint(for: key))"
@@ -197,22 +214,22 @@ struct IniLexer {
                 if c == "\"" {
                     inQuote.toggle()
                     if inQuote { quoteOpen = location(lineNumber, i) }
-                } else if c == "#" && !inQuote && (i == 0 || lineChars[i - 1].isWhitespace) {
+                } else if c == "#" && !inQuote && (i == 0 || lineChars[i - 1].isConfigSpace) {
                     end = i
                     break
                 }
                 i += 1
             }
             var lo = segmentStart
-            while lo < end && lineChars[lo].isWhitespace { lo += 1 }
+            while lo < end && lineChars[lo].isConfigSpace { lo += 1 }
             var hi = end
-            while hi > lo && lineChars[hi - 1].isWhitespace { hi -= 1 }
+            while hi > lo && lineChars[hi - 1].isConfigSpace { hi -= 1 }
             if emptyColumn == nil { emptyColumn = lo + 1 }
             var continues = false
             if hi > lo && lineChars[hi - 1] == "\\" {
                 continues = true
                 hi -= 1
-                while hi > lo && lineChars[hi - 1].isWhitespace { hi -= 1 }
+                while hi > lo && lineChars[hi - 1].isConfigSpace { hi -= 1 }
             }
             if lo < hi {
                 if !valueChars.isEmpty { valueChars.append(" ") }
@@ -223,7 +240,7 @@ struct IniLexer {
             while index < lines.count {
                 let candidate = lines[index]
                 index += 1
-                guard let first = candidate.firstIndex(where: { !$0.isWhitespace }) else { break reading }
+                guard let first = candidate.firstIndex(where: { !$0.isConfigSpace }) else { break reading }
                 if candidate[first] == "#" && !inQuote { continue }
                 lineChars = candidate
                 lineNumber = index

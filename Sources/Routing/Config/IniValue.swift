@@ -26,7 +26,7 @@ public struct IniValue: Sendable, Hashable {
     }
 
     init(characters: [Character], pieces: [Piece], path: String) {
-        self.text = String(characters)
+        self.text = String(configCharacters: characters[...])
         self.characters = characters
         self.pieces = pieces
         self.path = path

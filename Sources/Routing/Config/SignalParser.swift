@@ -28,7 +28,7 @@ public enum SignalParser {
     /// Parses a signal list value.
     public static func parse(_ value: IniValue, weighted: Bool = true) -> (signals: [Signal], diagnostics: [Diagnostic]) {
         let chars = value.characters
-        if chars.allSatisfy(\.isWhitespace) {
+        if chars.allSatisfy(\.isConfigSpace) {
             return ([], [.error("empty signal list", at: value.location)])
         }
         var signals: [Signal] = []
@@ -76,8 +76,8 @@ private struct EntryParser {
     /// Parses `range`; `comma` is the comma that ends the entry (or, for the last, precedes it).
     func parse(_ range: Range<Int>, comma: Int) -> Result<Signal, Diagnostic> {
         var lo = range.lowerBound, hi = range.upperBound
-        while lo < hi && chars[lo].isWhitespace { lo += 1 }
-        while hi > lo && chars[hi - 1].isWhitespace { hi -= 1 }
+        while lo < hi && chars[lo].isConfigSpace { lo += 1 }
+        while hi > lo && chars[hi - 1].isConfigSpace { hi -= 1 }
         if lo == hi { return fail("empty signal entry (a stray ',')", comma) }
 
         // The weight follows the last ':' outside quotes.
@@ -89,7 +89,7 @@ private struct EntryParser {
         var patternEnd = hi
         if let colon {
             patternEnd = colon
-            while patternEnd > lo && chars[patternEnd - 1].isWhitespace { patternEnd -= 1 }
+            while patternEnd > lo && chars[patternEnd - 1].isConfigSpace { patternEnd -= 1 }
         }
         if patternEnd == lo { return fail("missing signal before ':'", lo) }
 
@@ -103,7 +103,7 @@ private struct EntryParser {
         if let colon {
             if !weighted { return fail("urgent words take no weight: remove ':\(text(colon + 1, hi))'", colon) }
             var start = colon + 1
-            while start < hi && chars[start].isWhitespace { start += 1 }
+            while start < hi && chars[start].isConfigSpace { start += 1 }
             let written = text(start, hi)
             guard !written.isEmpty else { return fail("missing weight after ':'", colon) }
             guard let number = SignalParser.weight(written) else {
@@ -121,7 +121,7 @@ private struct EntryParser {
     }
 
     private func text(_ lo: Int, _ hi: Int) -> String {
-        String(chars[lo..<max(lo, hi)])
+        String(configCharacters: chars[lo..<max(lo, hi)])
     }
 
     /// `"twee woorden"`.
@@ -131,21 +131,21 @@ private struct EntryParser {
         }
         if close + 1 < hi {
             var extra = close + 1
-            while chars[extra].isWhitespace { extra += 1 }
+            while chars[extra].isConfigSpace { extra += 1 }
             return fail("unexpected '\(text(extra, hi))' after the closing quote", extra)
         }
         var words: [String] = []
         var letters = 0
         var i = lo + 1
         while i < close {
-            if chars[i].isWhitespace { i += 1; continue }
+            if chars[i].isConfigSpace { i += 1; continue }
             let start = i
-            while i < close && !chars[i].isWhitespace { i += 1 }
+            while i < close && !chars[i].isConfigSpace { i += 1 }
             for j in start..<i where chars[j] == "*" || chars[j] == "=" {
                 return fail("'\(chars[j])' is not allowed inside a quoted phrase", j)
             }
             if let problem = wordProblem(start, i) { return .failure(problem) }
-            letters += (start..<i).filter { chars[$0].isLetter || chars[$0].isNumber }.count
+            letters += (start..<i).filter { chars[$0].isLetterOrNumber }.count
             words.append(text(start, i))
         }
         if words.isEmpty { return fail("empty phrase", lo) }
@@ -156,10 +156,10 @@ private struct EntryParser {
     /// `woord`, `=woord`, `woord*`, `*woord`, `*woord*`.
     private func word(_ lo: Int, _ hi: Int) -> Result<SignalPattern, Diagnostic> {
         let written = text(lo, hi)
-        if let curly = (lo..<hi).first(where: { "\u{201C}\u{201D}\u{201E}".contains(chars[$0]) }) {
+        if let curly = (lo..<hi).first(where: { chars[$0].configASCII == nil && "\u{201C}\u{201D}\u{201E}".contains(chars[$0]) }) {
             return fail("invalid character '\(chars[curly])' in signal (use straight double quotes for a phrase)", curly)
         }
-        if (lo..<hi).contains(where: { chars[$0].isWhitespace }) {
+        if (lo..<hi).contains(where: { chars[$0].isConfigSpace }) {
             return fail("signal '\(written)' contains a space; quote a phrase: \"\(written)\"", lo)
         }
         if let quote = (lo..<hi).first(where: { chars[$0] == "\"" }) {
@@ -184,7 +184,7 @@ private struct EntryParser {
             return fail("'*' is only allowed at the start or end of a signal", star)
         }
         if let problem = wordProblem(start, end) { return .failure(problem) }
-        if (start..<end).filter({ chars[$0].isLetter || chars[$0].isNumber }).count < 2 {
+        if (start..<end).filter({ chars[$0].isLetterOrNumber }).count < 2 {
             return fail("signal '\(written)' is shorter than 2 letters", lo)
         }
         let body = text(start, end)
@@ -201,7 +201,7 @@ private struct EntryParser {
     private func wordProblem(_ lo: Int, _ hi: Int) -> Diagnostic? {
         for i in lo..<hi {
             let c = chars[i]
-            if c.isLetter || c.isNumber { continue }
+            if c.isLetterOrNumber { continue }
             if c == "-" || c == "'" || c == "\u{2019}" {
                 if i == lo || i == hi - 1 {
                     return .error("'\(c)' is only allowed inside a word", at: value.location(at: i))
