@@ -27,6 +27,12 @@ public enum SignalParser {
 
     /// Parses a signal list value.
     public static func parse(_ value: IniValue, weighted: Bool = true) -> (signals: [Signal], diagnostics: [Diagnostic]) {
+        if let signals = ASCIISignalList.parse(value, weighted: weighted) { return (signals, []) }
+        return parseCharacters(value, weighted: weighted)
+    }
+
+    /// Parses a signal list value a `Character` at a time, reporting every mistake.
+    static func parseCharacters(_ value: IniValue, weighted: Bool) -> (signals: [Signal], diagnostics: [Diagnostic]) {
         let chars = value.characters
         if chars.allSatisfy(\.isConfigSpace) {
             return ([], [.error("empty signal list", at: value.location)])
