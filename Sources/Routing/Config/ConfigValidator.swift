@@ -32,7 +32,8 @@ enum ConfigValidator {
             }
         }
         diagnostics += openWebhookErrors(built.sources)
-        diagnostics += repeatedWarnings(router.urgent, owner: "in 'urgent'")
+        diagnostics += repeatedWarnings(router.urgent, keys: router.urgent.map { ConfigFolding.key($0.pattern) },
+                                        owner: "in 'urgent'")
         diagnostics += DeliveryValidator.check(router: router, routerValues: built.routerValues, teams: teams,
                                                teamValues: built.teamValues)
         // Which team is unreachable depends on the fallback team and on min-score.
@@ -48,10 +49,10 @@ enum ConfigValidator {
         var diagnostics: [Diagnostic] = []
         var earlier: [String: [(team: String, signal: Signal)]] = [:]
         for team in teams {
-            diagnostics += repeatedWarnings(team.signals, owner: "for team \(team.name)")
+            let keys = team.signals.map { ConfigFolding.key($0.pattern) }
+            diagnostics += repeatedWarnings(team.signals, keys: keys, owner: "for team \(team.name)")
             var warnedPairs = Set<String>()
-            for signal in team.signals {
-                let key = ConfigFolding.key(signal.pattern)
+            for (signal, key) in zip(team.signals, keys) {
                 let others = earlier[key] ?? []
                 if others.contains(where: { $0.team == team.name }) { continue }
                 if let tie = others.first(where: { $0.signal.weight == signal.weight }),
@@ -85,12 +86,13 @@ enum ConfigValidator {
         }
     }
 
-    /// A warning for every signal whose pattern appeared before in the same list.
-    private static func repeatedWarnings(_ signals: [Signal], owner: String) -> [Diagnostic] {
+    /// A warning for every signal whose pattern appeared before in the same list; `keys` are
+    /// the signals' ``ConfigFolding/key(_:)``s.
+    private static func repeatedWarnings(_ signals: [Signal], keys: [String], owner: String) -> [Diagnostic] {
         var first: [String: Signal] = [:]
+        first.reserveCapacity(signals.count)
         var diagnostics: [Diagnostic] = []
-        for signal in signals {
-            let key = ConfigFolding.key(signal.pattern)
+        for (signal, key) in zip(signals, keys) {
             if let previous = first[key] {
                 diagnostics.append(.warning("signal \(signal.text) is listed twice \(owner) (first at line "
                                             + "\(previous.location.line), column \(previous.location.column))",

@@ -32,21 +32,29 @@ struct IniLexer {
         }
     }
 
-    /// The text's lines as characters, split at `"\n"` and `"\r\n"`.
+    /// The text's lines as characters, split at `"\n"` and `"\r\n"`. A line feed is always a
+    /// character of its own (or the end of `"\r\n"`), so the lines are found in the bytes; an
+    /// ASCII line's characters are its bytes.
     private static func lines(_ text: String) -> [[Character]] {
-        var lines: [[Character]] = []
-        var line: [Character] = []
-        for character in text {
-            let ends = character.configASCII.map { $0 == 0x0A } ?? (character == "\r\n")
-            if ends {
-                lines.append(line)
-                line.removeAll(keepingCapacity: true)
-            } else {
-                line.append(character)
+        var text = text
+        return text.withUTF8 { bytes in
+            var lines: [[Character]] = []
+            var start = 0
+            while true {
+                var end = start
+                while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                var lineEnd = end
+                if end < bytes.count && lineEnd > start && bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<lineEnd])
+                if line.allSatisfy({ $0 < 0x80 }) {
+                    lines.append(line.map { Character(Unicode.Scalar($0)) })
+                } else {
+                    lines.append(Array(String(decoding: line, as: UTF8.self)))
+                }
+                guard end < bytes.count else { return lines }
+                start = end + 1
             }
         }
-        lines.append(line)
-        return lines
     }
 
     private func location(_ line: Int, _ index: Int) -> SourceLocation {
