@@ -1,3 +1,4 @@
+import Archive
 import Dispatch
 import Foundation
 import Glibc
@@ -36,14 +37,17 @@ public final class Daemon {
         let routers = RouterBox(Router(config: config))
         let metrics = Metrics(teams: config.teams.map(\.name))
         let delivery: DeliveryRunner
+        // `archive-days` is read at start, like the delivery workers.
+        let archive = ArchiveStore(directory: ArchiveStore.directory(inState: state), retentionDays: config.router.archiveDays)
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
             delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version)
             let acknowledger = try Acknowledger(config: config, log: log)
+            try archive.expire()
             pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service,
-                                       acknowledger: acknowledger)
+                                       acknowledger: acknowledger, archive: archive)
             try pipeline.recover(queues: config.queuePaths)
             delivery.recover()
         } catch {
@@ -58,10 +62,15 @@ public final class Daemon {
         try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
         var nextWatchdog = DispatchTime.now()
         var nextRepublish = DispatchTime.now() + 10
+        var nextExpiry = DispatchTime.now() + 3600
         while true {
             if DispatchTime.now() >= nextRepublish {
                 pipeline.publishPending()
                 nextRepublish = .now() + 10
+            }
+            if DispatchTime.now() >= nextExpiry {
+                do { try archive.expire() } catch { log.log(.error, "archive-expiry-failed", ["reason": "\(error)"]) }
+                nextExpiry = .now() + 3600
             }
             if let interval = notifier.watchdogInterval, DispatchTime.now() >= nextWatchdog {
                 try? notifier.watchdog()
