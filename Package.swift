@@ -35,11 +35,13 @@ let package = Package(
         .target(name: "Receipts", dependencies: ["Messages", "Routing", "Hashing", "Storage"]),
         // insight: the archive of routed messages and their corrections, the history and the report
         .target(name: "Archive", dependencies: ["Storage"]),
+        // insight: moving a routed message to another team (reroute, misrouted/), exactly once
+        .target(name: "Corrections", dependencies: ["Archive", "Delivery", "Messages", "Routing", "Storage"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage", "Archive"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage", "Archive", "Corrections"]),
         .executableTarget(
             name: "wegwijzer",
-            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage", "Archive"]),
+            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage", "Archive", "Corrections"]),
 
         .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),

@@ -163,13 +163,12 @@ public struct ArchiveStore: Sendable {
 
     private func withLock<Result>(_ body: () throws(IOFailure) -> Result) throws(IOFailure) -> Result {
         _ = try DurableFile.makeDirectories(at: directory, mode: 0o750)
-        let lockPath = directory + "/.lock"
-        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o640)
-        guard descriptor >= 0 else { throw IOFailure.current(.open, lockPath) }
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw IOFailure.current(.open, lockPath) }
+        do {
+            return try FileLock.withExclusive(directory + "/.lock", body)
+        } catch let failure as IOFailure {
+            throw failure
+        } catch {
+            throw IOFailure(operation: .open, path: directory + "/.lock", errno: EIO)
         }
-        return try body()
     }
 }

@@ -75,16 +75,16 @@ public final class MessagePipeline: Sendable {
         }
     }
 
-    private let routers: RouterBox
-    private let journal: CommitJournal
-    private let log: EventLog
+    let routers: RouterBox
+    let journal: CommitJournal
+    let log: EventLog
     private let metrics: Metrics?
     private let prepared = Mutex<Set<String>>([])
     /// IDs staged and not yet committed: a second input with the same ID is not staged again.
     private let inFlight = Mutex<Set<String>>([])
     private let delivery: DeliveryService?
     private let acknowledger: Acknowledger?
-    private let archive: ArchiveStore?
+    let archive: ArchiveStore?
 
     /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and
     /// routes, `delivery` posts to team endpoints and sends receipts, `acknowledger` makes them.
@@ -265,10 +265,14 @@ public final class MessagePipeline: Sendable {
     /// configured queues.
     public func recover(queues: [String]) throws {
         publishPending()
+        try finishCorrections()
+        let unpublished = Dictionary(journal.unpublished.map { ($0.id, $0.queue) }, uniquingKeysWith: { $1 })
         for path in queues {
             let queue = QueueDirectory(path: path)
             guard DurableFile.isDirectory(path + "/tmp") else { continue }
-            for id in try queue.stagedIDs() where !journal.contains(id) {
+            // Not committed, or staged here by a correction that never reached its journal line.
+            for id in try queue.stagedIDs()
+            where !journal.contains(id) || (unpublished[id] != path && journal.correction(of: id)?.toQueue != path) {
                 try queue.removeStaged(id: id)
                 log.log(.info, "orphan-removed", ["id": id, "queue": path])
             }

@@ -7,7 +7,9 @@ import Synchronization
 ///
 /// An append-only log of tab-separated lines in `STATE/journal/`:
 /// `C ID TEAM QUEUE-DIR RECEIVED-AT [CONVERSATION-KEY…]` once a message is staged and committed
-/// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`. The
+/// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`,
+/// `R ID FROM TO TIME FROM-QUEUE TO-QUEUE NOTE` once a correction moved it to another team
+/// (``Correction``, fsynced before the old file is removed). The
 /// conversation keys (an e-mail's Message-ID, its receipt's Message-ID and reference) let a later
 /// reply find the team of this message. A torn last line
 /// (a crash mid-write) was never acknowledged and is ignored. The set of committed IDs is the
@@ -51,7 +53,7 @@ public final class CommitJournal: Sendable {
         }
 
         /// A tab, then the field with its tabs and line breaks made spaces.
-        private static func append(field: String, to bytes: inout [UInt8]) {
+        static func append(field: String, to bytes: inout [UInt8]) {
             bytes.append(0x09)
             var field = field
             field.withUTF8 { utf8 in
@@ -79,6 +81,8 @@ public final class CommitJournal: Sendable {
         var committed: [String: String]
         var unpublished: [String: Entry]
         var conversations: [String: ConversationEntry]
+        /// The last correction of each corrected ID.
+        var corrections: [String: Correction]
     }
 
     /// The segment being appended to; its lock serializes writers.
@@ -90,7 +94,8 @@ public final class CommitJournal: Sendable {
 
     /// Segments grow to this size before a new one starts.
     public static let segmentLimit = 16 << 20
-    private let directory: String
+    /// The folder of the journal's segments.
+    public let directory: String
     private let state: Mutex<Index>
     private let segment: Mutex<Segment>
 
@@ -116,7 +121,8 @@ public final class CommitJournal: Sendable {
         fstat(descriptor, &info)
         if numbers.isEmpty { try DurableFile.syncDirectory(at: directory) }
         state = Mutex(Index(
-            committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations))
+            committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations,
+            corrections: replayed.corrections))
         segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current))
     }
 
@@ -154,6 +160,30 @@ public final class CommitJournal: Sendable {
     /// The team a committed message went to, when the journal still says.
     public func team(of id: String) -> String? {
         state.withLock { $0.committed[id] }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The last correction of every corrected message the journal still holds.
+    public var corrections: [Correction] {
+        state.withLock { Array($0.corrections.values) }
+    }
+
+    /// The last correction of a message, if it was corrected.
+    public func correction(of id: String) -> Correction? {
+        state.withLock { $0.corrections[id] }
+    }
+
+    /// Appends a correction's `R` line and fsyncs it; from now on the message's team is `to`.
+    public func record(_ correction: Correction) throws(IOFailure) {
+        try segment.withLock { (segment) throws(IOFailure) in
+            var line: [UInt8] = []
+            correction.appendLine(to: &line)
+            try append(line, sync: true, segment: &segment)
+            state.withLock { index in
+                index.committed[correction.id] = correction.to
+                index.corrections[correction.id] = correction
+            }
+            rotateIfFullOrRetryLater(&segment)
+        }
     }
 
     /// Number of committed IDs held for dedupe.
@@ -268,10 +298,11 @@ public final class CommitJournal: Sendable {
 
 
     /// What replaying journal segments yields.
-    private struct Replay {
+    struct Replay {
         var committed: [String: String] = [:]
         var unpublished: [String: Entry] = [:]
         var conversations: [String: ConversationEntry] = [:]
+        var corrections: [String: Correction] = [:]
 
         mutating func read(_ bytes: [UInt8]) {
             var start = 0
@@ -285,6 +316,9 @@ public final class CommitJournal: Sendable {
                     committed[entry.id] = entry.team
                     unpublished[entry.id] = entry
                     for key in entry.conversationKeys { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                } else if fields.first == "R", let correction = Correction(fields: fields) {
+                    committed[correction.id] = correction.to
+                    corrections[correction.id] = correction
                 } else if fields.first == "P", fields.count >= 2 {
                     if committed[fields[1]] == nil { committed[fields[1]] = "" }
                     unpublished.removeValue(forKey: fields[1])
@@ -293,12 +327,12 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    private static func segmentNumber(_ name: String) -> Int? {
+    static func segmentNumber(_ name: String) -> Int? {
         guard name.hasPrefix("journal-"), name.hasSuffix(".log") else { return nil }
         return Int(name.dropFirst(8).dropLast(4))
     }
 
-    private static func segmentPath(_ directory: String, _ number: Int) -> String {
+    static func segmentPath(_ directory: String, _ number: Int) -> String {
         let digits = String(number)
         return directory + "/journal-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".log"
     }
