@@ -41,6 +41,7 @@ public struct ArchiveStore: Sendable {
             let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
             guard descriptor >= 0 else { throw IOFailure.current(.open, path) }
             defer { close(descriptor) }
+            if !existed { try DurableFile.giveToFolderOwner(descriptor, path: path, directory: directory) }
             try DurableFile.writeAll(bytes, to: descriptor, path: path)
             if sync {
                 guard fsync(descriptor) == 0 else { throw IOFailure.current(.sync, path) }

@@ -58,6 +58,8 @@ public final class Daemon {
         delivery.start()
         let sources = SourceSet(pipeline: pipeline, log: log, metrics: metrics, activation: activation)
         sources.apply(config)
+        let misrouted = MisroutedWatcher(pipeline: pipeline)
+        misrouted.start(queues: config.queuePaths)
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
         try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
         var nextWatchdog = DispatchTime.now()
@@ -92,6 +94,7 @@ public final class Daemon {
                 let deadline = DispatchTime.now() + 9
                 let deliveryStopped = delivery.stop(deadline: deadline)
                 sources.stopAll(deadline: deadline)
+                misrouted.stopAndWait(deadline: deadline)
                 _ = deliveryStopped.wait(timeout: deadline)
                 log.log(.info, "stopped", [:])
                 return 0
