@@ -29,8 +29,9 @@ public enum ArchiveLineCodec {
     }
 
     /// The entry of one line (without its line feed), or nil for a line it does not know or
-    /// that is cut short (a torn last line).
-    public static func decode(_ line: ArraySlice<UInt8>) -> ArchiveEntry? {
+    /// that is cut short (a torn last line). With `text: false` a message's subject and text are
+    /// left empty (for counting, where they would only cost time).
+    public static func decode(_ line: ArraySlice<UInt8>, text withText: Bool = true) -> ArchiveEntry? {
         guard let kind = line.first else { return nil }
         let fields = line.split(separator: 0x09, omittingEmptySubsequences: false)
         switch kind {
@@ -41,7 +42,8 @@ public enum ArchiveLineCodec {
                 id: text(fields[1]), receivedAt: text(fields[2]), queuedAt: text(fields[3]), delayMilliseconds: delay,
                 channel: unescape(fields[5]), source: unescape(fields[6]), team: unescape(fields[7]),
                 priority: text(fields[8]), fallback: fields[9].first == UInt8(ascii: "1"), score: score,
-                area: unescape(fields[11]), signals: signals, subject: unescape(fields[13]), text: unescape(fields[14])))
+                area: unescape(fields[11]), signals: signals, subject: withText ? unescape(fields[13]) : "",
+                text: withText ? unescape(fields[14]) : ""))
         case UInt8(ascii: "R") where fields.count == 6 && fields[0].count == 1:
             return .correction(ArchiveCorrection(
                 id: text(fields[1]), from: unescape(fields[2]), to: unescape(fields[3]), time: text(fields[4]),

@@ -66,13 +66,13 @@ final class MisroutedTests: XCTestCase {
         try daemon.drop(#"{"text": "De lantaarnpaal is kapot"}"#, as: "c.json", into: "forms")
         XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("stadsbeheer").count == 2 }, daemon.log)
         let queue = daemon.stateDirectory.appendingPathComponent("queues/stadsbeheer").path
-        let python = try Self.run(["/usr/bin/env", "python3", "examples/consumers/consume.py", "--once", "--not-ours", "stankoverlast",
+        let python = try CommandRunner.run(["/usr/bin/env", "python3", "examples/consumers/consume.py", "--once", "--not-ours", "stankoverlast",
                                    "--cur", queue + "/cur-py", queue], environment: [:])
         XCTAssertEqual(python.status, 0, python.stderr)
         XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("milieu").count == 1 }, daemon.log)
         try daemon.drop(#"{"text": "De stoeptegel en de lantaarnpaal, ook stankoverlast"}"#, as: "b.json", into: "forms")
         XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("stadsbeheer").count == 1 }, daemon.log)
-        let shell = try Self.run(["/bin/sh", "examples/consumers/consume.sh", "--once", queue, queue + "/cur-sh"],
+        let shell = try CommandRunner.run(["/bin/sh", "examples/consumers/consume.sh", "--once", queue, queue + "/cur-sh"],
                                  environment: ["NOT_OURS": "stankoverlast"])
         XCTAssertEqual(shell.status, 0, shell.stderr)
         XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("milieu").count == 2 }, daemon.log)
@@ -82,24 +82,5 @@ final class MisroutedTests: XCTestCase {
                         "rerouted from Stadsbeheer: 'stankoverlast' is not for us"])
         XCTAssertEqual(python.stdout.split(separator: "\n").count + shell.stdout.split(separator: "\n").count, 1,
                        "the message that is theirs is handled: \(python.stdout) \(shell.stdout)")
-    }
-
-    /// Runs a command in the repository root; its status and output.
-    private static func run(_ arguments: [String], environment: [String: String]) throws -> BinaryRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: arguments[0])
-        process.arguments = Array(arguments.dropFirst())
-        process.currentDirectoryURL = BinaryRunner.repositoryRoot
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return BinaryRunner.Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                                   stderr: String(decoding: stderr, as: UTF8.self))
     }
 }

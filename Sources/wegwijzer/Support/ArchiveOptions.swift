@@ -22,6 +22,14 @@ enum ArchiveOptions {
         return ArchiveStore(directory: ArchiveStore.directory(inState: state), retentionDays: RouterSettings.defaultArchiveDays)
     }
 
+    /// The configuration, with `--state` in force, when it can be read; nil (and nothing
+    /// printed) when it cannot, for commands that need it only for extras.
+    static func configIfReadable(_ arguments: ParsedArguments) -> RoutingConfig? {
+        guard var config = ConfigLoader.load(path: ConfigPath.resolve(arguments.value("--config"))).config else { return nil }
+        if let state = arguments.value("--state") { config = config.withState(absolutePath(state)) }
+        return config
+    }
+
     /// The period of `--since` and `--until`; a malformed date is a usage error.
     static func period(_ arguments: ParsedArguments) throws(UsageError) -> ArchivePeriod {
         for name in ["--since", "--until"] {
