@@ -35,12 +35,12 @@ public enum ReportCounter {
             let moves = corrections[record.id] ?? []
             let team = moves.last?.to ?? record.team
             figures.messages += 1
-            var day = figures.days[String(record.day), default: ReportFigures.Day()]
-            day.messages += 1
-            day.channels[record.channel, default: 0] += 1
-            if record.fallback { day.fallback += 1 }
-            if record.priority == "urgent" { day.urgent += 1 }
-            figures.days[String(record.day)] = day
+            // Changed in place, not copied out and back (which would copy its dictionary each time).
+            let key = String(record.day)
+            figures.days[key, default: ReportFigures.Day()].messages += 1
+            figures.days[key, default: ReportFigures.Day()].channels[record.channel, default: 0] += 1
+            if record.fallback { figures.days[key, default: ReportFigures.Day()].fallback += 1 }
+            if record.priority == "urgent" { figures.days[key, default: ReportFigures.Day()].urgent += 1 }
             figures.teams[record.team, default: ReportFigures.Team()].routed += 1
             for term in record.signals { figures.teams[record.team, default: ReportFigures.Team()].signals[term, default: 0] += 1 }
             figures.teams[team, default: ReportFigures.Team()].messages += 1
