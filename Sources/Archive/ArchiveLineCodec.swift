@@ -24,6 +24,11 @@ public enum ArchiveLineCodec {
             for field in [correction.id, correction.from, correction.to, correction.time, correction.note] {
                 appendField(field, to: &bytes)
             }
+        case .accepted(let acceptance):
+            bytes.append(UInt8(ascii: "A"))
+            for field in [acceptance.id, acceptance.team, acceptance.time, String(acceptance.milliseconds)] {
+                appendField(field, to: &bytes)
+            }
         }
         bytes.append(0x0A)
     }
@@ -48,6 +53,10 @@ public enum ArchiveLineCodec {
             return .correction(ArchiveCorrection(
                 id: text(fields[1]), from: unescape(fields[2]), to: unescape(fields[3]), time: text(fields[4]),
                 note: unescape(fields[5])))
+        case UInt8(ascii: "A") where fields.count == 5 && fields[0].count == 1:
+            guard let milliseconds = Int(text(fields[4])) else { return nil }
+            return .accepted(ArchiveAcceptance(id: text(fields[1]), team: unescape(fields[2]), time: text(fields[3]),
+                                               milliseconds: milliseconds))
         default:
             return nil
         }

@@ -80,18 +80,42 @@ public struct ArchiveCorrection: Sendable, Hashable {
     }
 }
 
+/// A team's endpoint accepted a message: `A ID TEAM TIME MS`, with the milliseconds from the
+/// message's commit (or its correction) to the acceptance.
+public struct ArchiveAcceptance: Sendable, Hashable {
+    /// Message ID.
+    public var id: String
+    /// The team whose endpoint accepted it.
+    public var team: String
+    /// RFC 3339 time of the acceptance.
+    public var time: String
+    /// Milliseconds from the commit to the acceptance.
+    public var milliseconds: Int
+
+    /// Creates an acceptance.
+    public init(id: String, team: String, time: String, milliseconds: Int) {
+        self.id = id
+        self.team = team
+        self.time = time
+        self.milliseconds = milliseconds
+    }
+}
+
 /// One line of an archive segment.
 public enum ArchiveEntry: Sendable, Hashable {
     /// A routed message.
     case message(ArchiveRecord)
     /// A later correction of one.
     case correction(ArchiveCorrection)
+    /// Its acceptance by a team's endpoint.
+    case accepted(ArchiveAcceptance)
 
     /// The message ID the line is about.
     public var id: String {
         switch self {
         case .message(let record): record.id
         case .correction(let correction): correction.id
+        case .accepted(let acceptance): acceptance.id
         }
     }
 }

@@ -43,7 +43,8 @@ public final class Daemon {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
-            delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version)
+            delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version,
+                                          archive: archive)
             let acknowledger = try Acknowledger(config: config, log: log)
             try archive.expire()
             pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service,

@@ -7,19 +7,27 @@ public enum ReportCounter {
     /// The figures of `period` in `store`.
     public static func figures(of store: ArchiveStore, period: ArchivePeriod) throws -> ReportFigures {
         var corrections: [String: [ArchiveCorrection]] = [:]
+        var accepted: [String: Int] = [:]
         try store.forEachLine(from: period.firstSegment) { line in
-            guard line.first == UInt8(ascii: "R"), case .correction(let correction)? = ArchiveLineCodec.decode(line) else { return }
-            var list = corrections[correction.id, default: []]
-            // A correction recovery archived twice counts once.
-            if !list.contains(correction) { list.append(correction) }
-            corrections[correction.id] = list
+            guard line.first == UInt8(ascii: "R") || line.first == UInt8(ascii: "A") else { return }
+            switch ArchiveLineCodec.decode(line) {
+            case .correction(let correction)?:
+                // A correction recovery archived twice counts once.
+                if corrections[correction.id]?.contains(correction) != true { corrections[correction.id, default: []].append(correction) }
+            case .accepted(let acceptance)?:
+                // The last acceptance: after a correction, the new team's endpoint.
+                accepted[acceptance.id] = acceptance.milliseconds
+            default:
+                break
+            }
         }
-        var counter = Counting(figures: ReportFigures(period: period), corrections: corrections)
+        var counter = Counting(figures: ReportFigures(period: period), corrections: corrections, accepted: accepted)
         try store.forEachLine(from: period.firstSegment) { line in
             guard line.first == UInt8(ascii: "M"), case .message(let record)? = ArchiveLineCodec.decode(line, text: false) else { return }
             counter.add(record)
         }
         counter.figures.queueDelays.sort()
+        counter.figures.endpointDelays.sort()
         return counter.figures
     }
 
@@ -27,6 +35,7 @@ public enum ReportCounter {
     struct Counting {
         var figures: ReportFigures
         let corrections: [String: [ArchiveCorrection]]
+        let accepted: [String: Int]
         var seen = Set<String>()
 
         /// Counts one archived message, once per ID, when it was received in the period.
@@ -52,6 +61,7 @@ public enum ReportCounter {
             }
             figures.areas[record.area, default: 0] += 1
             figures.queueDelays.append(record.delayMilliseconds)
+            if let milliseconds = accepted[record.id] { figures.endpointDelays.append(record.delayMilliseconds + milliseconds) }
         }
     }
 }

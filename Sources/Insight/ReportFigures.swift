@@ -78,6 +78,9 @@ public struct ReportFigures: Sendable, Equatable {
     public var corrections = 0
     /// Milliseconds from receipt to the team's queue, sorted.
     public var queueDelays: [Int] = []
+    /// Milliseconds from receipt to the acceptance by the team's endpoint, sorted; only messages
+    /// for teams with an endpoint.
+    public var endpointDelays: [Int] = []
     /// Rejected input, noise and dead letters; nil when not counted.
     public var intake: Intake?
 
@@ -103,8 +106,17 @@ public struct ReportFigures: Sendable, Equatable {
     /// The `fraction` percentile (0.5: the median) of the queue delays, by nearest rank; nil
     /// without messages.
     public func queueDelay(percentile fraction: Double) -> Int? {
-        guard !queueDelays.isEmpty else { return nil }
-        let rank = Int((fraction * Double(queueDelays.count)).rounded(.up))
-        return queueDelays[min(queueDelays.count, max(1, rank)) - 1]
+        Self.percentile(fraction, of: queueDelays)
+    }
+
+    /// The `fraction` percentile of the endpoint delays; nil when no endpoint accepted anything.
+    public func endpointDelay(percentile fraction: Double) -> Int? {
+        Self.percentile(fraction, of: endpointDelays)
+    }
+
+    private static func percentile(_ fraction: Double, of sorted: [Int]) -> Int? {
+        guard !sorted.isEmpty else { return nil }
+        let rank = Int((fraction * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count, max(1, rank)) - 1]
     }
 }

@@ -38,12 +38,15 @@ public enum ReportHTML {
                  ("ruis (autoreplies)", Double(intake.noise), String(intake.noise)),
                  ("onbestelbaar", Double(intake.deadLetters), String(intake.deadLetters))]
             } ?? [], color: SVGChart.palette[5]))
+        let delays: [(String, Int?)] = [
+            ("wachtrij, mediaan", figures.queueDelay(percentile: 0.5)), ("wachtrij, 95e percentiel", figures.queueDelay(percentile: 0.95)),
+            ("endpoint, mediaan", figures.endpointDelay(percentile: 0.5)),
+            ("endpoint, 95e percentiel", figures.endpointDelay(percentile: 0.95)),
+        ]
         html += section("Doorlooptijd", SVGChart.bars(
-            title: "Tijd van ontvangst tot wachtrij (milliseconden)",
-            rows: [("mediaan", 0.5), ("95e percentiel", 0.95)].compactMap { label, fraction in
-                figures.queueDelay(percentile: fraction).map { (label, Double($0), "\($0) ms") }
-            }, color: SVGChart.palette[4])
-            + "<p>Tijd van ontvangst tot aanname door het endpoint van het team: niet gemeten.</p>")
+            title: "Tijd van ontvangst tot wachtrij en tot aanname door het endpoint van het team (milliseconden)",
+            rows: delays.compactMap { label, value in value.map { (label, Double($0), "\($0) ms") } }, color: SVGChart.palette[4])
+            + (figures.endpointDelays.isEmpty ? "<p>Geen berichten aangenomen door een endpoint in deze periode.</p>" : ""))
         return html + "</body>\n</html>\n"
     }
 

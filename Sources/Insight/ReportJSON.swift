@@ -52,13 +52,12 @@ public enum ReportJSON {
         }
         json.key(literal: "latency")
         json.beginObject()
+        json.key(literal: "endpoint")
+        delays(median: figures.endpointDelay(percentile: 0.5), p95: figures.endpointDelay(percentile: 0.95), count: figures.endpointDelays.count,
+               into: &json)
         json.key(literal: "queue")
-        json.beginObject()
-        json.key(literal: "medianMs")
-        optional(figures.queueDelay(percentile: 0.5), into: &json)
-        json.key(literal: "p95Ms")
-        optional(figures.queueDelay(percentile: 0.95), into: &json)
-        json.endObject()
+        delays(median: figures.queueDelay(percentile: 0.5), p95: figures.queueDelay(percentile: 0.95), count: figures.queueDelays.count,
+               into: &json)
         json.endObject()
         json.count("messages", figures.messages)
         json.member(literal: "schema", schema)
@@ -101,6 +100,16 @@ public enum ReportJSON {
             json.key(key)
             json.integer(counts[key] ?? 0)
         }
+        json.endObject()
+    }
+
+    private static func delays(median: Int?, p95: Int?, count: Int, into json: inout JSONWriter) {
+        json.beginObject()
+        json.key(literal: "medianMs")
+        optional(median, into: &json)
+        json.count("messages", count)
+        json.key(literal: "p95Ms")
+        optional(p95, into: &json)
         json.endObject()
     }
 

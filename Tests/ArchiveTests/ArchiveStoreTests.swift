@@ -31,7 +31,8 @@ final class ArchiveStoreTests: XCTestCase {
             area: "", signals: ["losse, tegel", "back\\slash", "=exact"], subject: "Re:\r\nvraag",
             text: "regel 1\nregel\t2 \\n geen escape")
         let correction = ArchiveCorrection(id: "A1", from: "Wmo", to: "KCC", time: "2026-12-02T08:00:00Z", note: "niet\tvan ons")
-        for entry in [ArchiveEntry.message(awkward), .correction(correction), .message(record("B2"))] {
+        let acceptance = ArchiveAcceptance(id: "A1", team: "Team\tMet tab", time: "2026-12-02T08:00:01Z", milliseconds: 1234)
+        for entry in [ArchiveEntry.message(awkward), .correction(correction), .accepted(acceptance), .message(record("B2"))] {
             var bytes: [UInt8] = []
             ArchiveLineCodec.append(entry, to: &bytes)
             XCTAssertEqual(bytes.last, 0x0A)

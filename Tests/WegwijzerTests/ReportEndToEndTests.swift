@@ -102,4 +102,29 @@ final class ReportEndToEndTests: XCTestCase {
             XCTAssertFalse(body.contains("Geen gegevens"), "no chart without data: \(body.prefix(200))")
         }
     }
+
+    func testARerouteReachesTheNewTeamsEndpointAndAcceptanceIsTimed() throws {
+        let daemon = try DaemonHarness(config: "")
+        let sink = try WebhookSink(in: daemon.root)
+        try sink.start()
+        try DeliveryFixture.config(teams: ["Milieu": "endpoint = \(sink.url)"]).write(toFile: daemon.configPath, atomically: true, encoding: .utf8)
+        try daemon.start()
+        try daemon.drop(DeliveryFixture.form("asbest", 1), as: "a.json", into: "forms")
+        try daemon.drop(DeliveryFixture.form("lantaarnpaal", 2), as: "b.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 20) { sink.requests.count == 1 && daemon.queued("stadsbeheer").count == 1 }, daemon.log)
+        let id = try XCTUnwrap(daemon.queued("stadsbeheer").first).replacingOccurrences(of: ".json", with: "")
+        let moved = try BinaryRunner.run(["reroute", "--config", daemon.configPath, "--state", daemon.stateDirectory.path, id, "Milieu"])
+        XCTAssertEqual(moved.status, 0, moved.stderr)
+        XCTAssertTrue(daemon.wait(timeout: 20) { sink.requests.count == 2 }, daemon.log)
+        XCTAssertEqual(sink.requests.last?["messageId"] as? String, id, "the new team's endpoint got the moved message")
+        // The acceptance is archived just after the endpoint's answer.
+        var endpoint: [String: Any] = [:]
+        XCTAssertTrue(daemon.wait(timeout: 10) {
+            let result = try? BinaryRunner.run(["report", "--json", "--state", daemon.stateDirectory.path])
+            let report = (try? JSONSerialization.jsonObject(with: Data((result?.stdout ?? "").utf8))) as? [String: Any]
+            endpoint = (report?["latency"] as? [String: Any])?["endpoint"] as? [String: Any] ?? [:]
+            return endpoint["messages"] as? Int == 2
+        }, "both acceptances are timed: \(endpoint)")
+        XCTAssertNotNil(endpoint["medianMs"] as? Int)
+    }
 }
