@@ -85,6 +85,7 @@ public final class Daemon {
                     routers.replace(with: Router(config: reloaded))
                     sources.apply(reloaded)
                     delivery.reload(reloaded)
+                    misrouted.prepare(queues: reloaded.queuePaths)
                     // Logged once the new router is in force, so "reloaded" means routed by it.
                     log.log(.info, "reloaded", ["config": configPath, "configHash": reloaded.configHash])
                 }

@@ -31,17 +31,23 @@ final class MisroutedWatcher: Sendable {
     /// Creates the `misrouted/` folder of every queue (group-writable, like `new/`) and starts
     /// looking at them.
     func start(queues: [String]) {
-        for queue in queues {
-            try? QueueDirectory(path: queue).prepare()
-            let group = try? DurableFile.group(of: queue)
-            _ = try? DurableFile.makeDirectories(at: queue + "/" + QueueCopies.misrouted, mode: 0o2770, group: group)
-        }
+        prepare(queues: queues)
         Thread.detachNewThread { [self] in
             while !stop.isStopped {
                 takeHandedBack()
                 Thread.sleep(forTimeInterval: Self.interval)
             }
             done.signal()
+        }
+    }
+
+    /// Creates the queues and their `misrouted/` folders where missing (at start, and for the
+    /// teams a reload adds).
+    func prepare(queues: [String]) {
+        for queue in queues {
+            try? QueueDirectory(path: queue).prepare()
+            let group = try? DurableFile.group(of: queue)
+            _ = try? DurableFile.makeDirectories(at: queue + "/" + QueueCopies.misrouted, mode: 0o2770, group: group)
         }
     }
 

@@ -72,6 +72,14 @@ final class RerouteTests: XCTestCase {
         XCTAssertTrue(journal.contains("R\t\(id)\tStadsbeheer\tMilieu\t"), journal)
         let history = try BinaryRunner.run(["history", "--state", daemon.stateDirectory.path])
         XCTAssertEqual(history.stdout, "Milieu\tDe lantaarnpaal is kapot\n", history.stderr)
+        // The history is what learn reads.
+        let file = daemon.root.appendingPathComponent("history.tsv").path
+        try history.stdout.write(toFile: file, atomically: true, encoding: .utf8)
+        let learned = try BinaryRunner.run(["learn", "--config", daemon.configPath, "--min-examples", "1",
+                                            "--output", daemon.root.appendingPathComponent("learned.conf").path, file])
+        XCTAssertEqual(learned.status, 0, learned.stderr)
+        XCTAssertTrue(learned.stderr.contains("1 examples from 1 file") || learned.stdout.contains("1 examples from 1 file"),
+                      learned.stdout + learned.stderr)
         // Moved on again: the first decision stays under previous.
         XCTAssertEqual(try reroute(daemon, [id, "Wmo"]).status, 0)
         let again = try XCTUnwrap(try daemon.message("wmo", "\(id).json")["routing"] as? [String: Any])
