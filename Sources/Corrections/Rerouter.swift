@@ -91,7 +91,8 @@ public struct Rerouter: Sendable {
     /// endpoint an outbox record, then it is published; copies in the old queue are removed.
     public func complete(_ correction: CommitJournal.Correction, endpoint: String?, now: Date = Date()) throws {
         let target = QueueDirectory(path: correction.toQueue)
-        if target.isStaged(id: correction.id) {
+        let staged = target.isStaged(id: correction.id)
+        if staged {
             try archive?.append([.correction(ArchiveCorrection(
                 id: correction.id, from: correction.from, to: correction.to, time: correction.time, note: correction.note))],
                 sync: true)
@@ -104,6 +105,16 @@ public struct Rerouter: Sendable {
             }
             try target.publish(ids: [correction.id])
         }
-        try QueueCopies.remove(correction.id, from: correction.fromQueue, onlyHandedBack: correction.fromQueue == correction.toQueue)
+        guard correction.fromQueue == correction.toQueue else {
+            try QueueCopies.remove(correction.id, from: correction.fromQueue)
+            return
+        }
+        // Handed back and routed to the same team again: the copy in misrouted/ is a leftover of
+        // this move only while the queue holds the message elsewhere too; alone, it was handed
+        // back once more, and is left for the next move.
+        let copies = QueueCopies.paths(of: correction.id, in: correction.fromQueue)
+        if staged || copies.contains(where: { !$0.hasSuffix("/" + QueueCopies.misrouted + "/" + correction.id + ".json") }) {
+            try QueueCopies.remove(correction.id, from: correction.fromQueue, onlyHandedBack: true)
+        }
     }
 }

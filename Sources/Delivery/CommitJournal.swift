@@ -83,6 +83,13 @@ public final class CommitJournal: Sendable {
         var conversations: [String: ConversationEntry]
         /// The last correction of each corrected ID.
         var corrections: [String: Correction]
+
+        /// Takes in a correction: the message's team, and the team later replies go to, is `to`.
+        mutating func note(_ correction: Correction) {
+            committed[correction.id] = correction.to
+            corrections[correction.id] = correction
+            Replay.follow(correction, in: &conversations)
+        }
     }
 
     /// The segment being appended to; its lock serializes writers.
@@ -113,6 +120,7 @@ public final class CommitJournal: Sendable {
             }
             replayed.read(Array(data))
         }
+        replayed.followCorrections()
         let current = numbers.last ?? 1
         let path = CommitJournal.segmentPath(directory, current)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
@@ -178,10 +186,7 @@ public final class CommitJournal: Sendable {
             var line: [UInt8] = []
             correction.appendLine(to: &line)
             try append(line, sync: true, segment: &segment)
-            state.withLock { index in
-                index.committed[correction.id] = correction.to
-                index.corrections[correction.id] = correction
-            }
+            state.withLock { index in index.note(correction) }
             rotateIfFullOrRetryLater(&segment)
         }
     }
@@ -303,6 +308,22 @@ public final class CommitJournal: Sendable {
         var unpublished: [String: Entry] = [:]
         var conversations: [String: ConversationEntry] = [:]
         var corrections: [String: Correction] = [:]
+
+        /// Points the conversation keys of every corrected message at its last team, in one pass
+        /// (after all segments are read).
+        mutating func followCorrections() {
+            guard !corrections.isEmpty else { return }
+            for (key, entry) in conversations {
+                if let correction = corrections[entry.id] { conversations[key] = ConversationEntry(id: entry.id, team: correction.to) }
+            }
+        }
+
+        /// Points the conversation keys of a corrected message at its new team.
+        static func follow(_ correction: Correction, in conversations: inout [String: ConversationEntry]) {
+            for (key, entry) in conversations where entry.id == correction.id {
+                conversations[key] = ConversationEntry(id: entry.id, team: correction.to)
+            }
+        }
 
         mutating func read(_ bytes: [UInt8]) {
             var start = 0

@@ -83,4 +83,27 @@ final class MisroutedTests: XCTestCase {
         XCTAssertEqual(python.stdout.split(separator: "\n").count + shell.stdout.split(separator: "\n").count, 1,
                        "the message that is theirs is handled: \(python.stdout) \(shell.stdout)")
     }
+
+    func testAMessageHandedBackToTheSameTeamCanBeHandedBackAgainAcrossARestart() throws {
+        let daemon = try DaemonHarness()
+        try daemon.start()
+        try daemon.drop(#"{"text": "Hoe laat gaat het gemeentehuis open"}"#, as: "a.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("kcc").count == 1 }, daemon.log)
+        let id = String(try XCTUnwrap(daemon.queued("kcc").first).dropLast(5))
+        handBack(daemon, id, from: "kcc")
+        XCTAssertTrue(daemon.wait(timeout: 20) {
+            (try? daemon.message("kcc", id + ".json")["routing"] as? [String: Any])??["reason"] as? String == "rerouted from KCC"
+        }, "no other team clears the thresholds: back to the fallback team, KCC itself; \(daemon.log)")
+        daemon.signal(SIGTERM)
+        XCTAssertEqual(daemon.waitForExit(timeout: 10), 0)
+        // Handed back once more while the daemon is down: the restart must not take the file
+        // for a leftover of the first move.
+        handBack(daemon, id, from: "kcc", note: "echt niet voor ons")
+        try daemon.start()
+        XCTAssertTrue(daemon.wait(timeout: 20) {
+            (try? daemon.message("kcc", id + ".json")["routing"] as? [String: Any])??["reason"] as? String
+                == "rerouted from KCC: echt niet voor ons"
+        }, daemon.log)
+        RerouteTests.assertEachOnce(daemon, count: 1)
+    }
 }
