@@ -101,6 +101,19 @@ final class ReportEndToEndTests: XCTestCase {
             XCTAssertTrue(body.contains("<rect"), "a chart with marks: \(body.prefix(200))")
             XCTAssertFalse(body.contains("Geen gegevens"), "no chart without data: \(body.prefix(200))")
         }
+        // Printed, it comes out on A4 pages (595 × 842 points).
+        let pdf = daemon.root.appendingPathComponent("report.pdf").path
+        let printed = try CommandRunner.run(browser + ["--no-pdf-header-footer", "--print-to-pdf=" + pdf, "file://" + page])
+        XCTAssertEqual(printed.status, 0, printed.stderr.suffix(1000).description)
+        let document = String(decoding: try Data(contentsOf: URL(fileURLWithPath: pdf)), as: UTF8.self)
+        let pages = document.components(separatedBy: "/MediaBox [").dropFirst().map { $0.prefix { $0 != "]" } }
+        XCTAssertFalse(pages.isEmpty, "a PDF with pages")
+        for box in pages {
+            let numbers = box.split(separator: " ").compactMap { Double($0) }
+            XCTAssertEqual(numbers.count, 4, String(box))
+            XCTAssertEqual(numbers.last ?? 0, 841.9, accuracy: 1, "A4 height: \(box)")
+            XCTAssertEqual(numbers.dropLast().last ?? 0, 595.3, accuracy: 1, "A4 width: \(box)")
+        }
     }
 
     func testARerouteReachesTheNewTeamsEndpointAndAcceptanceIsTimed() throws {
