@@ -101,10 +101,10 @@ final class MisroutedWatcher: Sendable {
         }
     }
 
-    /// The first line of `ID.note`, at most 500 bytes, or empty.
+    /// The first line of `ID.note`, at most 300 characters, or empty.
     private func noteText(id: String, folder: String) -> String {
         guard let bytes = try? DurableFile.readFile(at: folder + "/" + id + ".note", maxSize: 64 * 1024) else { return "" }
         let line = String(decoding: bytes, as: UTF8.self).split(whereSeparator: \.isNewline).first ?? ""
-        return String(line.trimmingCharacters(in: .whitespaces).utf8.prefix(500)) ?? ""
+        return String(line.trimmingCharacters(in: .whitespaces).prefix(300))
     }
 }
