@@ -66,10 +66,15 @@ public final class Daemon {
         var nextWatchdog = DispatchTime.now()
         var nextRepublish = DispatchTime.now() + 10
         var nextExpiry = DispatchTime.now() + 3600
+        var nextForeign = DispatchTime.now() + 2
         while true {
             if DispatchTime.now() >= nextRepublish {
                 pipeline.publishPending()
                 nextRepublish = .now() + 10
+            }
+            if DispatchTime.now() >= nextForeign {
+                pipeline.journal.takeInForeignCorrections()
+                nextForeign = .now() + 2
             }
             if DispatchTime.now() >= nextExpiry {
                 do { try archive.expire() } catch { log.log(.error, "archive-expiry-failed", ["reason": "\(error)"]) }

@@ -97,6 +97,8 @@ public final class CommitJournal: Sendable {
         var descriptor: Int32
         var bytes: Int
         var number: Int
+        /// How far the segment has been read for lines other processes appended.
+        var scanned: Int
     }
 
     /// Segments grow to this size before a new one starts.
@@ -131,7 +133,7 @@ public final class CommitJournal: Sendable {
         state = Mutex(Index(
             committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations,
             corrections: replayed.corrections))
-        segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current))
+        segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current, scanned: Int(info.st_size)))
     }
 
     /// Reads the journal without opening it for writing: (committed IDs, unpublished entries).
@@ -178,6 +180,32 @@ public final class CommitJournal: Sendable {
     /// The last correction of a message, if it was corrected.
     public func correction(of id: String) -> Correction? {
         state.withLock { $0.corrections[id] }
+    }
+
+    /// Takes in the corrections another process (`wegwijzer reroute`) appended to the current
+    /// segment since the last look, so that their messages' new teams count at once (for
+    /// replies and duplicates). One `fstat` when nothing was appended.
+    public func takeInForeignCorrections() {
+        segment.withLock { segment in
+            var info = stat()
+            guard fstat(segment.descriptor, &info) == 0, Int(info.st_size) > segment.scanned else { return }
+            let path = CommitJournal.segmentPath(directory, segment.number)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            defer { close(descriptor) }
+            var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - segment.scanned)
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(segment.scanned)) }
+            // Complete lines only; a line being written is read next time.
+            guard count > 0, let last = bytes[..<count].lastIndex(of: 0x0A) else { return }
+            var replayed = Replay()
+            replayed.read(Array(bytes[...last]))
+            segment.scanned += last + 1
+            segment.bytes = max(segment.bytes, segment.scanned)
+            guard !replayed.corrections.isEmpty else { return }
+            state.withLock { index in
+                for correction in replayed.corrections.values { index.note(correction) }
+            }
+        }
     }
 
     /// Appends a correction's `R` line and fsyncs it; from now on the message's team is `to`.
@@ -284,7 +312,7 @@ public final class CommitJournal: Sendable {
             throw error
         }
         close(segment.descriptor)
-        segment = Segment(descriptor: descriptor, bytes: lines.count, number: next)
+        segment = Segment(descriptor: descriptor, bytes: lines.count, number: next, scanned: lines.count)
         removeSegments(olderThan: CommitJournal.dedupeWindow, before: next)
     }
 

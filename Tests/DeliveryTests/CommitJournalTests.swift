@@ -45,6 +45,14 @@ final class CommitJournalTests: XCTestCase {
         // Another process (wegwijzer reroute) appends to the newest segment.
         try CommitJournal.append(.init(id: "b", from: "Milieu", to: "KCC", time: "2026-12-06T11:00:00Z", fromQueue: "/q/milieu",
                                        toQueue: "/q/kcc"), directory: path)
+        XCTAssertEqual(journal.team(of: "b"), "Milieu", "not yet looked at")
+        journal.takeInForeignCorrections()
+        XCTAssertEqual(journal.team(of: "b"), "KCC", "taken in while open")
+        _ = try journal.commit([Self.entry("d")])
+        try journal.markPublished(["d"])
+        journal.takeInForeignCorrections()
+        XCTAssertNil(journal.correction(of: "d"), "its own lines read again change nothing")
+        XCTAssertEqual(journal.team(of: "b"), "KCC")
         let reopened = try CommitJournal(directory: path)
         XCTAssertEqual(reopened.team(of: "a"), "Wmo")
         XCTAssertEqual(reopened.team(of: "b"), "KCC")
