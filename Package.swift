@@ -33,11 +33,17 @@ let package = Package(
         .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
         // deliver: receipts to citizens (who gets one, the per-address limit, the message)
         .target(name: "Receipts", dependencies: ["Messages", "Routing", "Hashing", "Storage"]),
+        // insight: the archive of routed messages and their corrections, the history and the report
+        .target(name: "Archive", dependencies: ["Storage"]),
+        // insight: the report's figures, as JSON and as an HTML page with SVG charts (pure)
+        .target(name: "Insight", dependencies: ["Archive", "Messages"]),
+        // insight: moving a routed message to another team (reroute, misrouted/), exactly once
+        .target(name: "Corrections", dependencies: ["Archive", "Delivery", "Messages", "Routing", "Storage"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage", "Archive", "Corrections"]),
         .executableTarget(
             name: "wegwijzer",
-            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage"]),
+            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage", "Archive", "Corrections", "Insight"]),
 
         .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),
@@ -47,6 +53,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts", "Routing", "Messages", "Mail"]),
+        .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Insight"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake", "Delivery", "Routing"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],

@@ -1,3 +1,4 @@
+import Archive
 import Dispatch
 import Foundation
 import Glibc
@@ -36,14 +37,18 @@ public final class Daemon {
         let routers = RouterBox(Router(config: config))
         let metrics = Metrics(teams: config.teams.map(\.name))
         let delivery: DeliveryRunner
+        // `archive-days` is read at start, like the delivery workers.
+        let archive = ArchiveStore(directory: ArchiveStore.directory(inState: state), retentionDays: config.router.archiveDays)
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
             let journal = try CommitJournal(directory: state + "/journal")
-            delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version)
+            delivery = try DeliveryRunner(config: config, journal: journal, log: log, metrics: metrics, version: Daemon.version,
+                                          archive: archive)
             let acknowledger = try Acknowledger(config: config, log: log)
+            try archive.expire()
             pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service,
-                                       acknowledger: acknowledger)
+                                       acknowledger: acknowledger, archive: archive)
             try pipeline.recover(queues: config.queuePaths)
             delivery.recover()
         } catch {
@@ -54,14 +59,26 @@ public final class Daemon {
         delivery.start()
         let sources = SourceSet(pipeline: pipeline, log: log, metrics: metrics, activation: activation)
         sources.apply(config)
+        let misrouted = MisroutedWatcher(pipeline: pipeline)
+        misrouted.start(queues: config.queuePaths)
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
         try? notifier.ready(status: "routing with \(config.teams.count) teams, \(config.sources.count) sources")
         var nextWatchdog = DispatchTime.now()
         var nextRepublish = DispatchTime.now() + 10
+        var nextExpiry = DispatchTime.now() + 3600
+        var nextForeign = DispatchTime.now() + 2
         while true {
             if DispatchTime.now() >= nextRepublish {
                 pipeline.publishPending()
                 nextRepublish = .now() + 10
+            }
+            if DispatchTime.now() >= nextForeign {
+                pipeline.journal.takeInForeignCorrections()
+                nextForeign = .now() + 2
+            }
+            if DispatchTime.now() >= nextExpiry {
+                do { try archive.expire() } catch { log.log(.error, "archive-expiry-failed", ["reason": "\(error)"]) }
+                nextExpiry = .now() + 3600
             }
             if let interval = notifier.watchdogInterval, DispatchTime.now() >= nextWatchdog {
                 try? notifier.watchdog()
@@ -73,6 +90,7 @@ public final class Daemon {
                     routers.replace(with: Router(config: reloaded))
                     sources.apply(reloaded)
                     delivery.reload(reloaded)
+                    misrouted.prepare(queues: reloaded.queuePaths)
                     // Logged once the new router is in force, so "reloaded" means routed by it.
                     log.log(.info, "reloaded", ["config": configPath, "configHash": reloaded.configHash])
                 }
@@ -83,6 +101,7 @@ public final class Daemon {
                 let deadline = DispatchTime.now() + 9
                 let deliveryStopped = delivery.stop(deadline: deadline)
                 sources.stopAll(deadline: deadline)
+                misrouted.stopAndWait(deadline: deadline)
                 _ = deliveryStopped.wait(timeout: deadline)
                 log.log(.info, "stopped", [:])
                 return 0

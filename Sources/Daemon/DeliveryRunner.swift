@@ -1,3 +1,4 @@
+import Archive
 import Delivery
 import Dispatch
 import Foundation
@@ -14,8 +15,11 @@ final class DeliveryRunner: Sendable {
 
     /// Sets up libcurl (once, before any thread) and the service for `config`; throws when an
     /// endpoint file cannot be read or the state folder cannot be prepared.
-    /// `metrics` counts the attempts' results and the dead letters.
-    init(config: RoutingConfig, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, version: String) throws {
+    /// `metrics` counts the attempts' results and the dead letters; `archive` (when on) gets the
+    /// time each endpoint accepted a message, for the report (not synced: a figure, not a record
+    /// anyone relies on).
+    init(config: RoutingConfig, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, version: String,
+         archive: ArchiveStore? = nil) throws {
         guard CurlLibrary.initialize() else { throw EndpointFileError(path: nil, line: nil, reason: "libcurl could not be initialized") }
         self.log = log
         service = DeliveryService(
@@ -29,6 +33,12 @@ final class DeliveryRunner: Sendable {
             receiptCounted: { result in
                 metrics?.receipt(delivery: result)
                 if result == .failed { metrics?.deadLettered() }
+            },
+            accepted: { record, now in
+                guard let archive, archive.isOn else { return }
+                let milliseconds = max(0, Int((now.timeIntervalSince(record.createdAt) * 1000).rounded()))
+                try? archive.append([.accepted(ArchiveAcceptance(
+                    id: record.id, team: record.team, time: RFC3339.format(now), milliseconds: milliseconds))], at: now, sync: false)
             })
         try service.prepare()
     }

@@ -1,3 +1,4 @@
+import Archive
 import Delivery
 import Foundation
 import Intake
@@ -20,6 +21,9 @@ import Synchronization
 /// endpoint has one; after the commit they are handed to ``DeliveryService``. A message that
 /// gets a receipt (``Acknowledger``) has its receipt record in the same batch file and its
 /// per-address ledger line written before the same sync, so no committed receipt is lost.
+///
+/// With an ``ArchiveStore`` every message of the batch also gets its archive record, appended in
+/// one write before the same sync (no fsync of its own), for `history` and `report`.
 public final class MessagePipeline: Sendable {
     /// One input, normalized, with what its source knows about it.
     public struct Input: Sendable {
@@ -71,21 +75,22 @@ public final class MessagePipeline: Sendable {
         }
     }
 
-    private let routers: RouterBox
-    private let journal: CommitJournal
-    private let log: EventLog
+    let routers: RouterBox
+    let journal: CommitJournal
+    let log: EventLog
     private let metrics: Metrics?
     private let prepared = Mutex<Set<String>>([])
     /// IDs staged and not yet committed: a second input with the same ID is not staged again.
     private let inFlight = Mutex<Set<String>>([])
     private let delivery: DeliveryService?
     private let acknowledger: Acknowledger?
+    let archive: ArchiveStore?
 
     /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and
     /// routes, `delivery` posts to team endpoints and sends receipts, `acknowledger` makes them.
     public init(
         routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, delivery: DeliveryService? = nil,
-        acknowledger: Acknowledger? = nil
+        acknowledger: Acknowledger? = nil, archive: ArchiveStore? = nil
     ) {
         self.routers = routers
         self.journal = journal
@@ -93,6 +98,7 @@ public final class MessagePipeline: Sendable {
         self.metrics = metrics
         self.delivery = delivery
         self.acknowledger = delivery == nil ? nil : acknowledger
+        self.archive = archive?.isOn == true ? archive : nil
     }
 
     /// An input routed and staged (or settled without staging), waiting for its commit.
@@ -118,6 +124,10 @@ public final class MessagePipeline: Sendable {
         var records: [OutboxRecord]
         var ledgerLine: [UInt8]?
         var withheld: Bool
+        /// The archive record, completed at the commit; nil without an archive.
+        var archived: ArchiveRecord?
+        /// When the pipeline took the input in.
+        var started: Date
     }
 
     /// Routes and commits a batch; returns one outcome per input, in order.
@@ -174,8 +184,16 @@ public final class MessagePipeline: Sendable {
         var outboxRecords: [OutboxRecord] = []
         var ledgerLines: [[UInt8]] = []
         var decided: [String] = []
+        var archived: [ArchiveEntry] = []
+        let now = Date()
+        let queuedAt = Timestamp.format(now)
         for case .staged(let staging) in batch.lazy.map(\.stage) {
             entries.append(staging.entry)
+            if var record = staging.archived {
+                record.queuedAt = queuedAt
+                record.delayMilliseconds = max(0, Int((now.timeIntervalSince(staging.started) * 1000).rounded()))
+                archived.append(.message(record))
+            }
             outboxRecords += staging.records
             if let line = staging.ledgerLine {
                 ledgerLines.append(line)
@@ -191,7 +209,11 @@ public final class MessagePipeline: Sendable {
                 let outbox = outboxRecords.isEmpty ? [] : [delivery?.outbox.directory].compactMap { $0 }
                 try acknowledger?.append(ledgerLines)
                 let ledger = ledgerLines.isEmpty ? [] : [acknowledger?.directory].compactMap { $0 }
-                try syncFileSystems(of: entries.map(\.queue) + outbox + ledger)
+                // A record of a batch whose commit fails is written again by its retry: readers
+                // keep one record per ID.
+                try archive?.append(archived, at: now, sync: false)
+                let archiveFolder = archived.isEmpty ? [] : [archive?.directory].compactMap { $0 }
+                try syncFileSystems(of: entries.map(\.queue) + outbox + ledger + archiveFolder)
                 fresh = Set(try journal.commit(entries))
             } catch {
                 failed = error
@@ -243,10 +265,14 @@ public final class MessagePipeline: Sendable {
     /// configured queues.
     public func recover(queues: [String]) throws {
         publishPending()
+        try finishCorrections()
+        let unpublished = Dictionary(journal.unpublished.map { ($0.id, $0.queue) }, uniquingKeysWith: { $1 })
         for path in queues {
             let queue = QueueDirectory(path: path)
             guard DurableFile.isDirectory(path + "/tmp") else { continue }
-            for id in try queue.stagedIDs() where !journal.contains(id) {
+            // Not committed, or staged here by a correction that never reached its journal line.
+            for id in try queue.stagedIDs()
+            where !journal.contains(id) || (unpublished[id] != path && journal.correction(of: id)?.toQueue != path) {
                 try queue.removeStaged(id: id)
                 log.log(.info, "orphan-removed", ["id": id, "queue": path])
             }
@@ -257,8 +283,9 @@ public final class MessagePipeline: Sendable {
 
     private func stage(_ input: Input, id: String, router: Router) throws -> Staging {
         var message = input.normalized.message
+        let started = Date()
         message.id = id
-        message.receivedAt = Timestamp.now()
+        message.receivedAt = Timestamp.format(started)
         let minimum = input.source.type == .callDrop ? input.source.minConfidence : nil
         // A reply finds its team by the Message-IDs it answers (a receipt's among them), or by
         // a receipt's reference in its subject.
@@ -285,7 +312,8 @@ public final class MessagePipeline: Sendable {
             id: id, team: decision.team, queue: queuePath, receivedAt: message.receivedAt,
             conversationKey: input.conversation?.key, moreKeys: receipt?.keys ?? [])
         return Staging(entry: entry, reason: decision.reason.description, fallback: decision.fallback, records: records,
-                       ledgerLine: receipt?.ledgerLine, withheld: receipt?.withheld ?? false)
+                       ledgerLine: receipt?.ledgerLine, withheld: receipt?.withheld ?? false,
+                       archived: archive.map { _ in ArchiveRecord(message) }, started: started)
     }
 
     /// Group commit: one `syncfs` per file system makes every file the batch staged durable.

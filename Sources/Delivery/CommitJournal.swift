@@ -7,7 +7,9 @@ import Synchronization
 ///
 /// An append-only log of tab-separated lines in `STATE/journal/`:
 /// `C ID TEAM QUEUE-DIR RECEIVED-AT [CONVERSATION-KEY…]` once a message is staged and committed
-/// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`. The
+/// (the moment its source may be acknowledged), `P ID` once it is in the queue's `new/`,
+/// `R ID FROM TO TIME FROM-QUEUE TO-QUEUE NOTE` once a correction moved it to another team
+/// (``Correction``, fsynced before the old file is removed). The
 /// conversation keys (an e-mail's Message-ID, its receipt's Message-ID and reference) let a later
 /// reply find the team of this message. A torn last line
 /// (a crash mid-write) was never acknowledged and is ignored. The set of committed IDs is the
@@ -51,7 +53,7 @@ public final class CommitJournal: Sendable {
         }
 
         /// A tab, then the field with its tabs and line breaks made spaces.
-        private static func append(field: String, to bytes: inout [UInt8]) {
+        static func append(field: String, to bytes: inout [UInt8]) {
             bytes.append(0x09)
             var field = field
             field.withUTF8 { utf8 in
@@ -79,6 +81,15 @@ public final class CommitJournal: Sendable {
         var committed: [String: String]
         var unpublished: [String: Entry]
         var conversations: [String: ConversationEntry]
+        /// The last correction of each corrected ID.
+        var corrections: [String: Correction]
+
+        /// Takes in a correction: the message's team, and the team later replies go to, is `to`.
+        mutating func note(_ correction: Correction) {
+            committed[correction.id] = correction.to
+            corrections[correction.id] = correction
+            Replay.follow(correction, in: &conversations)
+        }
     }
 
     /// The segment being appended to; its lock serializes writers.
@@ -86,11 +97,14 @@ public final class CommitJournal: Sendable {
         var descriptor: Int32
         var bytes: Int
         var number: Int
+        /// How far the segment has been read for lines other processes appended.
+        var scanned: Int
     }
 
     /// Segments grow to this size before a new one starts.
     public static let segmentLimit = 16 << 20
-    private let directory: String
+    /// The folder of the journal's segments.
+    public let directory: String
     private let state: Mutex<Index>
     private let segment: Mutex<Segment>
 
@@ -108,6 +122,7 @@ public final class CommitJournal: Sendable {
             }
             replayed.read(Array(data))
         }
+        replayed.followCorrections()
         let current = numbers.last ?? 1
         let path = CommitJournal.segmentPath(directory, current)
         let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o640)
@@ -116,8 +131,9 @@ public final class CommitJournal: Sendable {
         fstat(descriptor, &info)
         if numbers.isEmpty { try DurableFile.syncDirectory(at: directory) }
         state = Mutex(Index(
-            committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations))
-        segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current))
+            committed: replayed.committed, unpublished: replayed.unpublished, conversations: replayed.conversations,
+            corrections: replayed.corrections))
+        segment = Mutex(Segment(descriptor: descriptor, bytes: Int(info.st_size), number: current, scanned: Int(info.st_size)))
     }
 
     /// Reads the journal without opening it for writing: (committed IDs, unpublished entries).
@@ -154,6 +170,53 @@ public final class CommitJournal: Sendable {
     /// The team a committed message went to, when the journal still says.
     public func team(of id: String) -> String? {
         state.withLock { $0.committed[id] }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The last correction of every corrected message the journal still holds.
+    public var corrections: [Correction] {
+        state.withLock { Array($0.corrections.values) }
+    }
+
+    /// The last correction of a message, if it was corrected.
+    public func correction(of id: String) -> Correction? {
+        state.withLock { $0.corrections[id] }
+    }
+
+    /// Takes in the corrections another process (`wegwijzer reroute`) appended to the current
+    /// segment since the last look, so that their messages' new teams count at once (for
+    /// replies and duplicates). One `fstat` when nothing was appended.
+    public func takeInForeignCorrections() {
+        segment.withLock { segment in
+            var info = stat()
+            guard fstat(segment.descriptor, &info) == 0, Int(info.st_size) > segment.scanned else { return }
+            let path = CommitJournal.segmentPath(directory, segment.number)
+            let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { return }
+            defer { close(descriptor) }
+            var bytes = [UInt8](repeating: 0, count: Int(info.st_size) - segment.scanned)
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, off_t(segment.scanned)) }
+            // Complete lines only; a line being written is read next time.
+            guard count > 0, let last = bytes[..<count].lastIndex(of: 0x0A) else { return }
+            var replayed = Replay()
+            replayed.read(Array(bytes[...last]))
+            segment.scanned += last + 1
+            segment.bytes = max(segment.bytes, segment.scanned)
+            guard !replayed.corrections.isEmpty else { return }
+            state.withLock { index in
+                for correction in replayed.corrections.values { index.note(correction) }
+            }
+        }
+    }
+
+    /// Appends a correction's `R` line and fsyncs it; from now on the message's team is `to`.
+    public func record(_ correction: Correction) throws(IOFailure) {
+        try segment.withLock { (segment) throws(IOFailure) in
+            var line: [UInt8] = []
+            correction.appendLine(to: &line)
+            try append(line, sync: true, segment: &segment)
+            state.withLock { index in index.note(correction) }
+            rotateIfFullOrRetryLater(&segment)
+        }
     }
 
     /// Number of committed IDs held for dedupe.
@@ -249,7 +312,7 @@ public final class CommitJournal: Sendable {
             throw error
         }
         close(segment.descriptor)
-        segment = Segment(descriptor: descriptor, bytes: lines.count, number: next)
+        segment = Segment(descriptor: descriptor, bytes: lines.count, number: next, scanned: lines.count)
         removeSegments(olderThan: CommitJournal.dedupeWindow, before: next)
     }
 
@@ -268,10 +331,27 @@ public final class CommitJournal: Sendable {
 
 
     /// What replaying journal segments yields.
-    private struct Replay {
+    struct Replay {
         var committed: [String: String] = [:]
         var unpublished: [String: Entry] = [:]
         var conversations: [String: ConversationEntry] = [:]
+        var corrections: [String: Correction] = [:]
+
+        /// Points the conversation keys of every corrected message at its last team, in one pass
+        /// (after all segments are read).
+        mutating func followCorrections() {
+            guard !corrections.isEmpty else { return }
+            for (key, entry) in conversations {
+                if let correction = corrections[entry.id] { conversations[key] = ConversationEntry(id: entry.id, team: correction.to) }
+            }
+        }
+
+        /// Points the conversation keys of a corrected message at its new team.
+        static func follow(_ correction: Correction, in conversations: inout [String: ConversationEntry]) {
+            for (key, entry) in conversations where entry.id == correction.id {
+                conversations[key] = ConversationEntry(id: entry.id, team: correction.to)
+            }
+        }
 
         mutating func read(_ bytes: [UInt8]) {
             var start = 0
@@ -285,6 +365,9 @@ public final class CommitJournal: Sendable {
                     committed[entry.id] = entry.team
                     unpublished[entry.id] = entry
                     for key in entry.conversationKeys { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
+                } else if fields.first == "R", let correction = Correction(fields: fields) {
+                    committed[correction.id] = correction.to
+                    corrections[correction.id] = correction
                 } else if fields.first == "P", fields.count >= 2 {
                     if committed[fields[1]] == nil { committed[fields[1]] = "" }
                     unpublished.removeValue(forKey: fields[1])
@@ -293,12 +376,12 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    private static func segmentNumber(_ name: String) -> Int? {
+    static func segmentNumber(_ name: String) -> Int? {
         guard name.hasPrefix("journal-"), name.hasSuffix(".log") else { return nil }
         return Int(name.dropFirst(8).dropLast(4))
     }
 
-    private static func segmentPath(_ directory: String, _ number: Int) -> String {
+    static func segmentPath(_ directory: String, _ number: Int) -> String {
         let digits = String(number)
         return directory + "/journal-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".log"
     }

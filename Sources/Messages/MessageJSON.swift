@@ -115,6 +115,10 @@ public enum MessageJSON {
         json.member(literal: "configHash", routing.configHash)
         json.key(literal: "fallback")
         json.bool(routing.fallback)
+        if let previous = routing.previous {
+            json.key(literal: "previous")
+            write(previous.summary, into: &json)
+        }
         json.member(literal: "priority", routing.priority)
         json.member(literal: "reason", routing.reason)
         json.key(literal: "score")

@@ -16,11 +16,14 @@ public struct RoutingSummary: Sendable, Hashable, Codable {
     public var signals: [MatchedSignal]
     /// Identifies the `routing.conf` that decided.
     public var configHash: String
+    /// The router's own decision, kept when a correction moved the message to another team
+    /// (`routing.previous`); later corrections keep the first decision.
+    public var previous: PreviousRouting?
 
     /// Creates a routing summary.
     public init(
         team: String, score: Double, confidence: Double, fallback: Bool, priority: String,
-        reason: String, signals: [MatchedSignal], configHash: String
+        reason: String, signals: [MatchedSignal], configHash: String, previous: PreviousRouting? = nil
     ) {
         self.team = team
         self.score = score
@@ -30,7 +33,39 @@ public struct RoutingSummary: Sendable, Hashable, Codable {
         self.reason = reason
         self.signals = signals
         self.configHash = configHash
+        self.previous = previous
     }
+}
+
+/// A routing decision that a correction replaced, held by reference so that a summary can
+/// hold one.
+public final class PreviousRouting: Sendable, Hashable, Codable {
+    /// The decision as it was.
+    public let summary: RoutingSummary
+
+    /// Keeps `summary`, without its own ``RoutingSummary/previous``.
+    public init(_ summary: RoutingSummary) {
+        var summary = summary
+        summary.previous = nil
+        self.summary = summary
+    }
+
+    /// Decodes the decision.
+    public convenience init(from decoder: any Decoder) throws {
+        self.init(try decoder.singleValueContainer().decode(RoutingSummary.self))
+    }
+
+    /// Encodes the decision as a routing object.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(summary)
+    }
+
+    /// Equal when the decisions are.
+    public static func == (left: PreviousRouting, right: PreviousRouting) -> Bool { left.summary == right.summary }
+
+    /// Hashes the decision.
+    public func hash(into hasher: inout Hasher) { hasher.combine(summary) }
 }
 
 /// One signal word or phrase that matched a message.

@@ -34,6 +34,37 @@ final class CommitJournalTests: XCTestCase {
         XCTAssertNil(reopened.team(of: "d"))
     }
 
+    func testCorrectionsMoveTheTeamAndItsRepliesAndSurviveReopening() throws {
+        let journal = try CommitJournal(directory: path)
+        _ = try journal.commit([Self.entry("a", key: "<a@example.nl>"), Self.entry("b")])
+        try journal.markPublished(["a", "b"])
+        try journal.record(.init(id: "a", from: "Milieu", to: "Wmo", time: "2026-12-06T10:00:00Z", fromQueue: "/q/milieu",
+                                 toQueue: "/q/wmo", note: "niet\tvan ons"))
+        XCTAssertEqual(journal.team(of: "a"), "Wmo")
+        XCTAssertEqual(journal.conversation("<a@example.nl>")?.team, "Wmo", "a reply follows the message")
+        // Another process (wegwijzer reroute) appends to the newest segment.
+        try CommitJournal.append(.init(id: "b", from: "Milieu", to: "KCC", time: "2026-12-06T11:00:00Z", fromQueue: "/q/milieu",
+                                       toQueue: "/q/kcc"), directory: path)
+        XCTAssertEqual(journal.team(of: "b"), "Milieu", "not yet looked at")
+        journal.takeInForeignCorrections()
+        XCTAssertEqual(journal.team(of: "b"), "KCC", "taken in while open")
+        _ = try journal.commit([Self.entry("d")])
+        try journal.markPublished(["d"])
+        journal.takeInForeignCorrections()
+        XCTAssertNil(journal.correction(of: "d"), "its own lines read again change nothing")
+        XCTAssertEqual(journal.team(of: "b"), "KCC")
+        let reopened = try CommitJournal(directory: path)
+        XCTAssertEqual(reopened.team(of: "a"), "Wmo")
+        XCTAssertEqual(reopened.team(of: "b"), "KCC")
+        XCTAssertEqual(reopened.conversation("<a@example.nl>")?.team, "Wmo")
+        XCTAssertEqual(reopened.correction(of: "a")?.note, "niet van ons", "a tab in the note cannot break the line")
+        XCTAssertEqual(Set(reopened.corrections.map(\.id)), ["a", "b"])
+        XCTAssertEqual(reopened.unpublished, [], "a correction does not make a message unpublished")
+        XCTAssertEqual(CommitJournal.lookUp("b", directory: path)?.queue, "/q/kcc")
+        XCTAssertEqual(CommitJournal.lookUp("a", directory: path)?.team, "Wmo")
+        XCTAssertNil(CommitJournal.lookUp("c", directory: path))
+    }
+
     func testSeparatorsInFieldsCannotBreakALine() throws {
         let journal = try CommitJournal(directory: path)
         _ = try journal.commit([Self.entry("a", key: "<x\r\ny\tz@example.nl>")])

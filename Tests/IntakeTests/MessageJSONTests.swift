@@ -33,6 +33,19 @@ final class MessageJSONTests: XCTestCase {
         try assertSameAsCodable(Self.full)
     }
 
+    func testACorrectedMessageKeepsItsFirstDecisionUnderPrevious() throws {
+        var message = Self.full
+        let first = try XCTUnwrap(message.routing)
+        message.routing?.team = "Milieu"
+        message.routing?.reason = "rerouted from Stadsbeheer: stank, niet kapot"
+        message.routing?.previous = PreviousRouting(first)
+        try assertSameAsCodable(message)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: MessageJSON.encode(message)) as? [String: Any])
+        let routing = try XCTUnwrap(json["routing"] as? [String: Any])
+        XCTAssertEqual((routing["previous"] as? [String: Any])?["team"] as? String, "Stadsbeheer")
+        XCTAssertNil((routing["previous"] as? [String: Any])?["previous"], "only one level")
+    }
+
     func testOptionalPartsAreLeftOutWhenAbsent() throws {
         let message = Message(channel: .webhook, source: SourceReference(name: "hook", ref: "msg_1"), text: "")
         try assertSameAsCodable(message)

@@ -201,6 +201,15 @@ final class ConfigParserTests: XCTestCase {
         ])
     }
 
+    func testArchiveDaysDefaultsToNinetyAndIsChecked() throws {
+        XCTAssertEqual(assertValidRoutingConf("[router]\nfallback = A\n[team A]\n")?.router.archiveDays, 90)
+        XCTAssertEqual(assertValidRoutingConf("[router]\nfallback = A\narchive-days = 0\n[team A]\n")?.router.archiveDays, 0)
+        XCTAssertEqual(assertValidRoutingConf("[router]\nfallback = A\narchive-days = 365\n[team A]\n")?.router.archiveDays, 365)
+        assertDiagnostics("[router]\nfallback = KCC\narchive-days = 4000\n[team KCC]\n", [
+            (3, 16, "'archive-days' must be from 0 to 3650, not 4000"),
+        ])
+    }
+
     func testSizeSuffixes() throws {
         for (written, bytes) in [("65536", 65536), ("64K", 65536), ("64 KiB", 65536), ("1M", 1 << 20),
                                  ("2MiB", 2 << 20), ("16m", 16 << 20), ("4k", 4096)] {

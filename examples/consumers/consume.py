@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Example queue consumer for Wegwijzer: claims messages from a team queue and handles them.
 
-    consume.py [--cur DIR] [--once] [--interval SECONDS] QUEUE
+    consume.py [--cur DIR] [--once] [--interval SECONDS] [--not-ours WORD] QUEUE
 
 A message is claimed by renaming QUEUE/new/ID.json to CUR/ID.json (default CUR:
 QUEUE/cur). rename(2) is atomic: when several consumers race for one message, exactly
@@ -12,6 +12,11 @@ CUR: on start a consumer first finishes what is left in its CUR from an earlier 
 Handling here means printing one line per message (ID, team, priority, subject) on
 standard output; put your own work in handle(). A handled message is removed from CUR;
 one whose handling fails stays there and is tried again on the next start.
+
+A message that is not the team's is handed back: handle() raises NotOurs(note), and the
+message is renamed from CUR into QUEUE/misrouted/ (its note first, as misrouted/ID.note).
+Wegwijzer routes it again without this team and learns from the correction. Here
+--not-ours WORD hands back every message whose text holds WORD, as an example rule.
 """
 
 import argparse
@@ -22,8 +27,18 @@ import sys
 import time
 
 
+class NotOurs(Exception):
+    """Raised by handle() for a message meant for another team; its text is the note."""
+
+
+NOT_OURS = None  # --not-ours WORD
+
+
 def handle(queue, message):
-    """Does the team's work for one message; raise to leave it in CUR for a later run."""
+    """Does the team's work for one message; raise to leave it in CUR for a later run,
+    or NotOurs to hand it back."""
+    if NOT_OURS and NOT_OURS in message.get("text", ""):
+        raise NotOurs(f"'{NOT_OURS}' is not for {message.get('routing', {}).get('team', 'us')}")
     routing = message.get("routing", {})
     subject = message.get("subject") or message.get("text", "")[:60]
     attachments = [os.path.join(queue, a["path"]) for a in message.get("attachments", [])]
@@ -49,6 +64,19 @@ def claim(new, cur, name):
         return False  # ENOENT: lost the race, or the file was claimed before we listed it
 
 
+def hand_back(queue, path, note):
+    """Hands the claimed message at PATH back: the note first, then the message itself is
+    renamed into QUEUE/misrouted/ (the same gesture as a claim)."""
+    misrouted = os.path.join(queue, "misrouted")
+    name = os.path.basename(path)
+    if note:
+        temporary = os.path.join(misrouted, "." + name[:-5] + ".note")
+        with open(temporary, "w", encoding="utf-8") as file:
+            file.write(note + "\n")
+        os.rename(temporary, os.path.join(misrouted, name[:-5] + ".note"))
+    os.rename(path, os.path.join(misrouted, name))
+
+
 def finish(queue, cur, name):
     """Handles CUR/NAME and removes it; on failure it stays in CUR."""
     path = os.path.join(cur, name)
@@ -56,6 +84,10 @@ def finish(queue, cur, name):
         with open(path, encoding="utf-8") as file:
             message = json.load(file)
         handle(queue, message)
+    except NotOurs as why:
+        hand_back(queue, path, str(why))
+        print(f"consume.py: {name[:-5]} handed back: {why}", file=sys.stderr)
+        return True
     except Exception as error:  # a bad message must not stop the others
         print(f"consume.py: {path}: {error}; left in {cur}", file=sys.stderr)
         return False
@@ -69,7 +101,10 @@ def main():
     parser.add_argument("--cur", help="this consumer's own folder for claimed messages (default QUEUE/cur)")
     parser.add_argument("--once", action="store_true", help="handle what is waiting, then exit")
     parser.add_argument("--interval", type=float, default=2.0, help="seconds between looks at new/ (default 2)")
+    parser.add_argument("--not-ours", metavar="WORD", help="hand back messages whose text holds WORD (an example rule)")
     args = parser.parse_args()
+    global NOT_OURS
+    NOT_OURS = args.not_ours
 
     new = os.path.join(args.queue, "new")
     cur = args.cur or os.path.join(args.queue, "cur")

@@ -11,6 +11,11 @@
 #
 # Handling here prints "ID<TAB>subject" per message; replace handle() with your work. A
 # handled message is removed from CUR; one whose handling fails stays there.
+#
+# A message that is not the team's is handed back: handle() returns 3 and the message is
+# renamed from CUR into QUEUE/misrouted/ (with a note, misrouted/ID.note, first); Wegwijzer
+# routes it again without this team. Here NOT_OURS=WORD hands back every message whose text
+# holds WORD, as an example rule.
 set -u
 
 once=false
@@ -28,14 +33,27 @@ mkdir -p "$cur" || exit 2
 # (A real tool would use a JSON parser such as jq; sed is enough for a top-level string.)
 handle() {
     name=${1##*/}
+    if [ -n "${NOT_OURS:-}" ] && grep -q "\"text\" *: *\"[^\"]*$NOT_OURS" "$1"; then return 3; fi
     subject=$(sed -n 's/.*"subject" *: *"\([^"]*\)".*/\1/p' "$1") || return 1
     printf '%s\t%s\n' "${name%.json}" "$subject"
 }
 
+# hand_back FILE NOTE: the note first, then the message is renamed into misrouted/.
+hand_back() {
+    name=${1##*/}
+    printf '%s\n' "$2" > "$queue/misrouted/.${name%.json}.note" &&
+        mv -f "$queue/misrouted/.${name%.json}.note" "$queue/misrouted/${name%.json}.note" &&
+        mv -f "$1" "$queue/misrouted/$name"
+}
+
 # finish FILE: handle it, then remove it; on failure leave it in CUR.
 finish() {
-    if handle "$1"; then
+    handle "$1"
+    status=$?
+    if [ $status -eq 0 ]; then
         rm -f "$1"
+    elif [ $status -eq 3 ] && hand_back "$1" "'$NOT_OURS' is not for us"; then
+        echo "consume.sh: $1: handed back" >&2
     else
         echo "consume.sh: $1: handling failed; left in $cur" >&2
     fi

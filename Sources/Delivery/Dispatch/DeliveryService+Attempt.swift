@@ -40,6 +40,7 @@ extension DeliveryService {
         case .delivered:
             finishDelivered(job, record: record)
             counted(.ok)
+            accepted(record, now)
             log(.info, "delivered", ["id": record.id, "team": record.team, "status": String(outcome.status ?? 0),
                                      "attempts": String(record.attempts.count + 1)])
             return true

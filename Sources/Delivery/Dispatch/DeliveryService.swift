@@ -27,6 +27,7 @@ public final class DeliveryService: Sendable {
     let log: DeliveryLog
     let counted: @Sendable (DeliveryResult) -> Void
     let receiptCounted: @Sendable (DeliveryResult) -> Void
+    let accepted: @Sendable (OutboxRecord, Date) -> Void
     let abort = AbortSignal()
     let userAgent: String
     private let workers: Mutex<[DispatchSemaphore]> = Mutex([])
@@ -37,11 +38,12 @@ public final class DeliveryService: Sendable {
     /// A service over the state folder `state`. `isCommitted` tells whether the journal holds
     /// an ID (records of uncommitted IDs are never delivered; for a receipt, the ID of its
     /// message is asked); `counted` hears each endpoint attempt's result, `receiptCounted` each
-    /// receipt attempt's.
+    /// receipt attempt's, `accepted` each message an endpoint accepted, with the time.
     public init(state: String, configuration: DeliveryConfiguration, userAgent: String = "wegwijzer",
                 isCommitted: @escaping @Sendable (String) -> Bool, log: @escaping DeliveryLog,
                 counted: @escaping @Sendable (DeliveryResult) -> Void = { _ in },
-                receiptCounted: @escaping @Sendable (DeliveryResult) -> Void = { _ in }) {
+                receiptCounted: @escaping @Sendable (DeliveryResult) -> Void = { _ in },
+                accepted: @escaping @Sendable (OutboxRecord, Date) -> Void = { _, _ in }) {
         outbox = RecordStore(directory: state + "/outbox")
         deadLetters = RecordStore(directory: state + "/dead")
         batches = BatchLedger(store: outbox)
@@ -51,6 +53,7 @@ public final class DeliveryService: Sendable {
         self.log = log
         self.counted = counted
         self.receiptCounted = receiptCounted
+        self.accepted = accepted
         self.userAgent = userAgent
     }
 

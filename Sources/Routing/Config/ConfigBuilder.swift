@@ -116,6 +116,7 @@ struct ConfigBuilder {
             urgent: values.signals("urgent"),
             maxTextBytes: values.integer("max-text") ?? RouterSettings.defaultMaxTextBytes)
         settings.learned = values.text("learned")
+        settings.archiveDays = values.integer("archive-days") ?? RouterSettings.defaultArchiveDays
         settings.delivery = delivery(values)
         return settings
     }

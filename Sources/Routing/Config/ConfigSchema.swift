@@ -152,6 +152,9 @@ public enum ConfigSchema {
               doc: "Priority words: any match marks the message urgent."),
         .init("max-text", .single, .size(kiB...(16 * miB)), default: "64K",
               doc: "Only the first N bytes of subject and text are analysed."),
+        .init("archive-days", .single, .integer(0...3650), default: "90",
+              doc: "Days the archive of routed messages and corrections (STATE/archive/) is kept, "
+                + "for `history` and `report`; 0: no archive."),
     ] + deliveryKeys, doc: "Directories, thresholds, the fallback team and endpoint delivery.")
 
     private static let day = 24 * 3600.0

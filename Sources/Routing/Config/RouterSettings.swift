@@ -10,6 +10,8 @@ public struct RouterSettings: Sendable, Hashable {
     public static let defaultMinMargin: Double = 2
     /// Default of ``subjectWeight``.
     public static let defaultSubjectWeight = 2
+    /// Default of ``archiveDays``.
+    public static let defaultArchiveDays = 90
     /// Default of ``maxTextBytes``: 64 KiB.
     public static let defaultMaxTextBytes = 64 * 1024
 
@@ -31,6 +33,8 @@ public struct RouterSettings: Sendable, Hashable {
     public var urgent: [Signal]
     /// How many bytes of subject plus text are analysed.
     public var maxTextBytes: Int
+    /// Days the archive of routed messages (`STATE/archive/`) is kept; 0: no archive.
+    public var archiveDays = defaultArchiveDays
     /// Endpoint delivery: workers, time limits, retries.
     public var delivery = DeliverySettings()
 
