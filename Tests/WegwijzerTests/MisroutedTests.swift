@@ -8,7 +8,7 @@ final class MisroutedTests: XCTestCase {
     private func handBack(_ daemon: DaemonHarness, _ id: String, from queue: String, note: String? = nil,
                           file: StaticString = #filePath, line: UInt = #line) {
         let root = daemon.stateDirectory.appendingPathComponent("queues/\(queue)").path
-        if let note { FileManager.default.createFile(atPath: root + "/misrouted/\(id).note", contents: Data(note.utf8)) }
+        if let note { XCTAssertTrue(FileManager.default.createFile(atPath: root + "/misrouted/\(id).note", contents: Data(note.utf8))) }
         XCTAssertEqual(rename(root + "/new/\(id).json", root + "/misrouted/\(id).json"), 0, "misrouted/ is there", file: file, line: line)
     }
 

@@ -64,7 +64,7 @@ final class SMTPSink {
 
     /// Makes the server accept the `reject…` recipients it refused so far.
     func fix() {
-        FileManager.default.createFile(atPath: directory.appendingPathComponent("fixed").path, contents: Data())
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("fixed").path, contents: Data())
     }
 
     /// How many messages it accepted.
