@@ -66,7 +66,13 @@ enum LearnCommand: Command {
             configPath: path, configHash: config.configHash, options: options))
         try write(text, to: output)
         let perTeam = model.teams.filter { !$0.terms.isEmpty }.map { "\($0.name) \($0.terms.count)" }
-        print("\(output): \(model.termCount) learned terms (\(perTeam.joined(separator: ", ")))")
+        var thresholds = ""
+        if let learned = model.thresholds {
+            thresholds = "; with them min-score \(ScoreText.format(learned.minScore)) and min-margin "
+                + "\(ScoreText.format(learned.minMargin)) (routing.conf: \(ScoreText.format(config.router.minScore)) "
+                + "and \(ScoreText.format(config.router.minMargin)))"
+        }
+        print("\(output): \(model.termCount) learned terms (\(perTeam.joined(separator: ", ")))\(thresholds)")
         if let folds {
             let result = CrossValidation.run(examples, config: config, options: options, folds: folds) { fold in
                 printError("learn: cross-validation fold \(fold) of \(folds)")
