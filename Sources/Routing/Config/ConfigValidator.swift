@@ -32,13 +32,14 @@ enum ConfigValidator {
             }
         }
         diagnostics += openWebhookErrors(built.sources)
+        diagnostics += AreaTeamValidator.check(built)
         diagnostics += repeatedWarnings(router.urgent, owner: "in 'urgent'")
         diagnostics += DeliveryValidator.check(router: router, routerValues: built.routerValues, teams: teams,
                                                teamValues: built.teamValues)
         // Which team is unreachable depends on the fallback team and on min-score.
         let minScoreKnown = fallbackFound && !(built.routerValues?.keysWithErrors.contains("min-score") ?? false)
         return diagnostics + signalWarnings(teams, minScore: minScoreKnown ? router.minScore : nil, fallback: fallbackKey,
-                                            skipReach: built.teamsWithSignalErrors)
+                                            skipReach: built.teamsWithSignalErrors.union(AreaTeamValidator.teamsWithoutSignals(built)))
     }
 
     /// Warnings about the teams' signals. Reach is not judged for teams in `skipReach` (with

@@ -75,8 +75,10 @@ public struct DetectedEntities: Sendable, Hashable {
     public var street: String?
     /// First place name from an `[area]` found in the text.
     public var place: String?
-    /// Area by postcode range, else by place.
+    /// The message's area: by map point, postcode, street or place (see ``finding``).
     public var area: String?
+    /// How the area was found, or the clue that places the message outside every area.
+    public var finding: AreaFinding?
     /// Phone numbers, normalized.
     public var phones: [String]
     /// E-mail addresses.

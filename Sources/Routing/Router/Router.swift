@@ -1,3 +1,4 @@
+import Messages
 import Text
 
 /// Decides which team gets a message, from a ``RoutingConfig``. Pure: no I/O, no clock.
@@ -15,6 +16,10 @@ public struct Router: Sendable {
     /// `config.router`, kept apart so that deciding reads it without copying it out of `config`.
     private let settings: RouterSettings
     private let queuePaths: [String: String]
+    /// The areas' postcodes, streets, places and polygons, for finding a message's area.
+    private let areaIndex: AreaIndex
+    /// Which team takes over which in which area, and the outside team.
+    private let areaTeams: AreaTeams
 
     /// Compiles the configuration's signals, priority words and places.
     public init(config: RoutingConfig) {
@@ -24,6 +29,8 @@ public struct Router: Sendable {
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
         fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
+        areaIndex = AreaIndex(areas: config.areas)
+        areaTeams = AreaTeams(config: config)
     }
 
     /// The queue directory of a team, as ``RoutingConfig/queuePath(forTeam:)`` gives it,
@@ -40,6 +47,11 @@ public struct Router: Sendable {
     /// (``Decision/entities`` then holds only the place names found), for callers that show
     /// the team and score alone.
     public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
+        route(subject: subject, text: text, entities: wantsEntities, given: nil)
+    }
+
+    /// Routes by subject and text, with the location a form gave (`given`) for finding the area.
+    func route(subject: String, text: String, entities wantsEntities: Bool, given: Location?) -> Decision {
         // An empty subject (every line of `classify --lines`, most forms) has no words to match.
         let subjectAnalysis = subject.isEmpty ? nil : analyzer.analyze(subject, limit: settings.maxTextBytes)
         let remaining = max(0, settings.maxTextBytes - (subjectAnalysis?.analysedBytes ?? 0))
@@ -47,9 +59,10 @@ public struct Router: Sendable {
         var tally = Tally()
         if let subjectAnalysis { collect(subjectAnalysis, field: .subject, into: &tally) }
         collect(textAnalysis, field: .text, into: &tally)
-        let entities = wantsEntities
+        var entities = wantsEntities
             ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, place: tally.place)
             : placeOnly(tally.place)
+        if let given, !areaIndex.isEmpty { locate(&entities, place: tally.place, given: given) }
         let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
         return Decision(decide(tally, entities: entities, forced: forced), config: config)
     }
@@ -95,14 +108,17 @@ public struct Router: Sendable {
 
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
     public func area(forPostcode postcode: String) -> String? {
-        guard let digits = Int(postcode.prefix(4)) else { return nil }
-        return config.areas.first { area in area.postcodeRanges.contains { $0.contains(digits) } }?.name
+        areaIndex.area(postcode: postcode).map { config.areas[$0].name }
     }
 
     /// The area that lists `place` (case- and diacritic-insensitive).
     public func area(forPlace place: String) -> String? {
-        let folded = TextFolding.fold(place)
-        return config.areas.first { area in area.places.contains { TextFolding.fold($0) == folded } }?.name
+        areaIndex.area(place: place).map { config.areas[$0].name }
+    }
+
+    /// The area whose polygons hold `point`, the first in file order.
+    public func area(forPoint point: Coordinates) -> String? {
+        areaIndex.area(point: point).map { config.areas[$0].name }
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
@@ -158,11 +174,20 @@ public struct Router: Sendable {
         let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)
         let fallback = reason != .signals
         let winner = fallback ? fallbackIndex : ranked.first
-        return Verdict(
+        var verdict = Verdict(
             team: winner, score: fallback ? ranked.fallbackScore : ranked.best,
             confidence: confidence(best: ranked.best, second: ranked.second),
             fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
             runnerUp: ranked.runnerUp, entities: entities)
+        if !areaTeams.isEmpty, let finding = verdict.entities.finding,
+           let taker = areaTeams.taker(decided: winner, finding: finding) {
+            let route = AreaRoute(area: finding.area.map { config.areas[$0].name }, finding: finding,
+                                  decidedTeam: config.teams[winner].name)
+            verdict.team = taker
+            verdict.fallback = false
+            verdict.reason = .area(route, base: reason)
+        }
+        return verdict
     }
 
     /// The teams' totals ranked: the first team by score (ties by configuration order), its
@@ -221,14 +246,28 @@ public struct Router: Sendable {
             phones: Router.joined(subjectFound.phones, found.phones) { $0.number },
             emails: Router.joined(subjectFound.emails, found.emails) { $0.address },
             bsnCount: subjectFound.bsns.count + found.bsns.count)
-        entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
-            ?? place.map { config.areas[$0.area].name }
+        if !areaIndex.isEmpty { locate(&entities, place: place, given: nil) }
         return entities
     }
 
     /// The entities when detection is skipped: the first place name and its area.
     private func placeOnly(_ place: (area: Int, place: Int)?) -> DetectedEntities {
-        DetectedEntities(place: place.map(placeName), area: place.map { config.areas[$0.area].name })
+        guard let place else { return DetectedEntities() }
+        var entities = DetectedEntities(place: placeName(place), area: config.areas[place.area].name)
+        entities.finding = AreaFinding(area: place.area, by: .place, value: placeName(place))
+        return entities
+    }
+
+    /// Finds the area of `entities` (found in the words) and of `given` (a form's fields), and
+    /// records it in `entities`.
+    private func locate(_ entities: inout DetectedEntities, place: (area: Int, place: Int)?, given: Location?) {
+        let clues = AreaClues(
+            point: given?.coordinates, postcode: given?.postcode, textPostcode: entities.postcode,
+            street: given?.street, textStreet: entities.street, place: given?.place,
+            textPlace: place.map { (placeName($0), $0.area) })
+        let finding = areaIndex.find(clues)
+        entities.finding = finding
+        entities.area = finding?.area.map { config.areas[$0].name }
     }
 
     private func placeName(_ place: (area: Int, place: Int)) -> String {

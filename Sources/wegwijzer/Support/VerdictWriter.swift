@@ -119,7 +119,7 @@ struct VerdictWriter {
         if verdict.entities.postcode == nil && verdict.entities.houseNumber == nil && verdict.entities.street == nil
             && verdict.entities.place == nil && verdict.entities.area == nil {
             // Most short reports name no location.
-            json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null}\n")
+            json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null,\"areaBy\":null}\n")
             return
         }
         json.raw(literal: ",\"postcode\":")
@@ -132,6 +132,8 @@ struct VerdictWriter {
         optional(verdict.entities.place, into: &json)
         json.raw(literal: ",\"area\":")
         optional(verdict.entities.area, into: &json)
+        json.raw(literal: ",\"areaBy\":")
+        optional(verdict.entities.area == nil ? nil : verdict.entities.finding?.by.rawValue, into: &json)
         json.raw(literal: "}\n")
     }
 
