@@ -45,7 +45,7 @@ public struct Router: Sendable {
     /// Routes a message by its subject and text.
     /// With `entities: false` the postcode, house number, phone and e-mail detection is skipped
     /// (``Decision/entities`` then holds only the place names found), for callers that show
-    /// the team and score alone.
+    /// the team and score alone; not when area teams need the postcode and street to decide.
     public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
         route(subject: subject, text: text, entities: wantsEntities, given: nil)
     }
@@ -59,7 +59,7 @@ public struct Router: Sendable {
         var tally = Tally()
         if let subjectAnalysis { collect(subjectAnalysis, field: .subject, into: &tally) }
         collect(textAnalysis, field: .text, into: &tally)
-        var entities = wantsEntities
+        var entities = wantsEntities || !areaTeams.isEmpty
             ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, place: tally.place)
             : placeOnly(tally.place)
         if let given, !areaIndex.isEmpty { locate(&entities, place: tally.place, given: given) }
@@ -87,7 +87,7 @@ public struct Router: Sendable {
         let empty = analysis.isEmpty
         buffers.analysis.recycle(analysis)
         let entities: DetectedEntities
-        if wantsEntities {
+        if wantsEntities || !areaTeams.isEmpty {
             // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
             if !EntityScanner.mayFind(utf8: text) {
                 // No digit, `(`, `+` or `@`: nothing for the scan to find (most short messages).
