@@ -89,6 +89,13 @@ enum AreaFileLoader {
     private static func overlapWarnings(_ areas: [AreaConfig]) -> [Diagnostic] {
         let polygons = areas.enumerated().flatMap { index, area in area.polygons.map { (area: index, polygon: $0) } }
         let order = polygons.indices.sorted { polygons[$0].polygon.box.minLon < polygons[$1].polygon.box.minLon }
+        var corners: [Int: GeoCorners] = [:]
+        func cornersOf(_ index: Int) -> GeoCorners {
+            if let known = corners[index] { return known }
+            let made = GeoCorners(polygons[index].polygon)
+            corners[index] = made
+            return made
+        }
         var diagnostics: [Diagnostic] = []
         var warnedPairs = Set<Int>()
         // Sweep by the western edge of each box: only boxes that reach past it can overlap it.
@@ -99,7 +106,9 @@ enum AreaFileLoader {
                 if other.polygon.box.minLon >= box.maxLon { break }
                 let pair = min(polygons[first].area, other.area) * areas.count + max(polygons[first].area, other.area)
                 guard other.area != polygons[first].area, !warnedPairs.contains(pair),
-                      polygons[first].polygon.overlaps(other.polygon) else { continue }
+                      polygons[first].polygon.box.overlaps(other.polygon.box),
+                      polygons[first].polygon.overlaps(other.polygon, corners: cornersOf(first), otherCorners: cornersOf(second))
+                else { continue }
                 warnedPairs.insert(pair)
                 let (a, b) = polygons[first].area < other.area ? (polygons[first], other) : (other, polygons[first])
                 diagnostics.append(.warning("a polygon of area \(areas[b.area].name) overlaps one of area \(areas[a.area].name) "

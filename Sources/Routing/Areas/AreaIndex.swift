@@ -49,7 +49,24 @@ struct AreaIndex: Sendable {
 
     /// A street or place name as compared: folded (no case, no diacritics), spaces collapsed.
     static func streetKey(_ name: String) -> String {
-        TextFolding.fold(name).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var name = name
+        // Most names are ASCII: lower-cased and spaces collapsed in one pass (a name of up to 15
+        // bytes then needs no allocation at all).
+        let ascii: String? = name.withUTF8 { bytes in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                var count = 0
+                for byte in bytes {
+                    let space = byte == 0x20 || byte == 0x09
+                    if space && (count == 0 || out[count - 1] == 0x20) { continue }
+                    out[count] = space ? 0x20 : (byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                    count += 1
+                }
+                if count > 0 && out[count - 1] == 0x20 { count -= 1 }
+                return count
+            }
+        }
+        return ascii ?? TextFolding.fold(name).split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
     }
 
     /// The area of a postcode (`2221AB` or `2221`), if one lists it.

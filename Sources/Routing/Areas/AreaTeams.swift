@@ -13,19 +13,18 @@ struct AreaTeams: Sendable {
     init(config: RoutingConfig) {
         areaCount = config.areas.count
         var takers = [Int32](repeating: -1, count: config.teams.count * areaCount)
+        // Names compared without case, looked up by hash: a centrumgemeente may have hundreds.
+        let teamIndex = Dictionary(config.teams.enumerated().map { ($0.element.name.lowercased(), $0.offset) }) { first, _ in first }
+        let areaIndex = Dictionary(config.areas.enumerated().map { ($0.element.name.lowercased(), $0.offset) }) { first, _ in first }
         for (takerIndex, team) in config.teams.enumerated() {
-            guard let areaName = team.area?.lowercased(),
-                  let area = config.areas.firstIndex(where: { $0.name.lowercased() == areaName }) else { continue }
+            guard let areaName = team.area?.lowercased(), let area = areaIndex[areaName] else { continue }
             for taken in team.takes {
-                let wanted = taken.lowercased()
-                guard let decided = config.teams.firstIndex(where: { $0.name.lowercased() == wanted }),
-                      takers[decided * areaCount + area] < 0 else { continue }
+                guard let decided = teamIndex[taken.lowercased()], takers[decided * areaCount + area] < 0 else { continue }
                 takers[decided * areaCount + area] = Int32(takerIndex)
             }
         }
         self.takers = takers
-        let outsideName = config.router.outside?.lowercased()
-        outside = areaCount == 0 ? nil : outsideName.flatMap { name in config.teams.firstIndex { $0.name.lowercased() == name } }
+        outside = areaCount == 0 ? nil : config.router.outside.flatMap { teamIndex[$0.lowercased()] }
         isEmpty = outside == nil && !takers.contains { $0 >= 0 }
     }
 

@@ -26,20 +26,53 @@ public struct GeoPolygon: Sendable, Hashable {
     /// the other and off its edges. Cheap and enough for a warning; crossings without a corner
     /// inside are not seen.
     public func overlaps(_ other: GeoPolygon) -> Bool {
-        guard box.overlaps(other.box) else { return false }
-        return hasCorner(strictlyInside: other) || other.hasCorner(strictlyInside: self)
+        overlaps(other, corners: GeoCorners(self), otherCorners: GeoCorners(other))
     }
 
-    private func hasCorner(strictlyInside other: GeoPolygon) -> Bool {
+    /// ``overlaps(_:)`` with the corners of both polygons gathered beforehand (by a caller that
+    /// compares each polygon with many): a corner both share lies on their border and is not
+    /// tested further, which keeps neighbours with a common border cheap to compare.
+    func overlaps(_ other: GeoPolygon, corners: GeoCorners, otherCorners: GeoCorners) -> Bool {
+        guard box.overlaps(other.box) else { return false }
+        return hasCorner(strictlyInside: other, skipping: otherCorners) || other.hasCorner(strictlyInside: self, skipping: corners)
+    }
+
+    private func hasCorner(strictlyInside other: GeoPolygon, skipping shared: GeoCorners) -> Bool {
         let points = outer.points
         var index = 0
         while index + 1 < points.count {
             let lon = points[index], lat = points[index + 1]
             index += 2
+            guard other.box.contains(lat: lat, lon: lon), !shared.contains(lon: lon, lat: lat) else { continue }
             if other.contains(lat: lat, lon: lon) && !other.outer.isNear(lat: lat, lon: lon) { return true }
         }
         return false
     }
+}
+
+/// The corners of a polygon's outer ring, for telling shared border corners apart quickly.
+struct GeoCorners {
+    private let corners: Set<GeoCorner>
+
+    init(_ polygon: GeoPolygon) {
+        var corners = Set<GeoCorner>(minimumCapacity: polygon.outer.count)
+        let points = polygon.outer.points
+        var index = 0
+        while index + 1 < points.count {
+            corners.insert(GeoCorner(lon: points[index].bitPattern, lat: points[index + 1].bitPattern))
+            index += 2
+        }
+        self.corners = corners
+    }
+
+    func contains(lon: Double, lat: Double) -> Bool {
+        corners.contains(GeoCorner(lon: lon.bitPattern, lat: lat.bitPattern))
+    }
+}
+
+private struct GeoCorner: Hashable {
+    let lon: UInt64
+    let lat: UInt64
 }
 
 extension GeoRing {

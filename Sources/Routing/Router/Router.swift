@@ -193,31 +193,53 @@ public struct Router: Sendable {
     /// The teams' totals ranked: the first team by score (ties by configuration order), its
     /// score and the second's, the fallback team's score, and the runner-up (the best after the
     /// first that scored or matched anything).
+    ///
+    /// Only teams with a matched signal can score other than 0; every other team scores 0 and
+    /// ranks among those by configuration order, so the first two of them stand for all. A
+    /// message then costs its matches, not the number of teams (hundreds with area teams).
     private func rank(_ hits: [SignalHit]) -> (first: Int, best: Double, second: Double, fallbackScore: Double, runnerUp: (team: Int, score: Double)?) {
         let teamCount = config.teams.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
-                totals.initialize(repeating: 0)
-                let order = UnsafeMutableBufferPointer(rebasing: scratch[..<teamCount])
-                let matched = UnsafeMutableBufferPointer(rebasing: scratch[teamCount...])
-                matched.initialize(repeating: 0)
-                for hit in hits {
-                    totals[hit.team] = ScoreText.rounded(totals[hit.team] + hit.weight)
-                    matched[hit.team] += 1
+        return withUnsafeTemporaryAllocation(of: RankedTeam.self, capacity: hits.count + 2) { candidates in
+            var count = 0
+            for hit in hits {
+                var slot = 0
+                while slot < count && candidates[slot].team != hit.team { slot += 1 }
+                if slot == count {
+                    (candidates.baseAddress! + count).initialize(to: RankedTeam(team: hit.team, total: 0, matched: true))
+                    count += 1
                 }
-                // Highest score first, ties by configuration order (an insertion sort: a handful of teams).
-                for index in 0..<teamCount {
-                    var slot = index
-                    while slot > 0 && totals[order[slot - 1]] < totals[index] {
-                        order[slot] = order[slot - 1]
-                        slot -= 1
-                    }
-                    order[slot] = index
-                }
-                let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
-                return (order[0], totals[order[0]], teamCount > 1 ? totals[order[1]] : 0, totals[fallbackIndex],
-                        runnerUp.map { ($0, totals[$0]) })
+                candidates[slot].total = ScoreText.rounded(candidates[slot].total + hit.weight)
             }
+            let matchedCount = count
+            var team = 0
+            while count < matchedCount + 2 && team < teamCount {
+                var seen = false
+                for slot in 0..<matchedCount where candidates[slot].team == team { seen = true }
+                if !seen {
+                    (candidates.baseAddress! + count).initialize(to: RankedTeam(team: team, total: 0, matched: false))
+                    count += 1
+                }
+                team += 1
+            }
+            // Highest score first, ties by configuration order (an insertion sort: a handful of candidates).
+            for index in 1..<max(count, 1) {
+                let moving = candidates[index]
+                var slot = index
+                while slot > 0 && (candidates[slot - 1].total < moving.total
+                                   || candidates[slot - 1].total == moving.total && candidates[slot - 1].team > moving.team) {
+                    candidates[slot] = candidates[slot - 1]
+                    slot -= 1
+                }
+                candidates[slot] = moving
+            }
+            var fallbackScore = 0.0
+            var runnerUp: (team: Int, score: Double)?
+            for slot in 0..<count {
+                if candidates[slot].team == fallbackIndex { fallbackScore = candidates[slot].total }
+                if slot > 0, runnerUp == nil, candidates[slot].matched { runnerUp = (candidates[slot].team, candidates[slot].total) }
+            }
+            return (candidates[0].team, candidates[0].total, teamCount > 1 && count > 1 ? candidates[1].total : 0,
+                    fallbackScore, runnerUp)
         }
     }
 
@@ -288,4 +310,12 @@ public struct Router: Sendable {
     static func prefix(_ text: String, _ limit: Int) -> String {
         text.utf8.count > limit ? String(decoding: text.utf8.prefix(limit), as: UTF8.self) : text
     }
+}
+
+/// One team among the candidates of ``Router``'s ranking.
+private struct RankedTeam {
+    let team: Int
+    var total: Double
+    /// Whether a signal of the team matched (a team with matches may still total 0).
+    let matched: Bool
 }
