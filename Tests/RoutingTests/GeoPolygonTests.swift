@@ -60,11 +60,58 @@ final class GeoPolygonTests: XCTestCase {
         }
     }
 
+    func testAThousandCornerRingAgreesWithTheCrossingRuleOverEveryEdge() {
+        // A star-shaped ring of 1,000 corners around Leiden; each point is tested by the ring
+        // (edges in bands of latitude) and by every edge, the plain way.
+        var points: [Double] = []
+        for corner in 0..<1000 {
+            let angle = Double(corner) / 1000 * 2 * .pi
+            let radius = 0.05 + 0.02 * sin(angle * 37)
+            points += [4.49 + radius * cos(angle), 52.16 + radius * sin(angle)]
+        }
+        points += points.prefix(2)
+        let ring = GeoRing(points: points)
+        var generator = SeededGenerator(seed: 16)
+        var inside = 0
+        for _ in 0..<2000 {
+            let lat = 52.08 + Double.random(in: 0..<0.16, using: &generator)
+            let lon = 4.41 + Double.random(in: 0..<0.16, using: &generator)
+            var plain = false
+            var index = 2
+            while index < points.count {
+                let (x1, y1, x2, y2) = points[index - 1] < points[index + 1]
+                    ? (points[index - 2], points[index - 1], points[index], points[index + 1])
+                    : (points[index], points[index + 1], points[index - 2], points[index - 1])
+                if (y1 > lat) != (y2 > lat), lon < x1 + (lat - y1) * (x2 - x1) / (y2 - y1) { plain.toggle() }
+                index += 2
+            }
+            XCTAssertEqual(ring.contains(lat: lat, lon: lon), plain, "\(lat), \(lon)")
+            if plain { inside += 1 }
+        }
+        XCTAssertGreaterThan(inside, 200)
+        XCTAssertLessThan(inside, 1800)
+    }
+
     func testOverlapIsSeenButASharedBorderIsNot() {
         let a = polygons(#"{"type":"Polygon","coordinates":[\#(square(4.0, 52.0, 4.5, 52.5))]}"#)[0]
         let neighbour = polygons(#"{"type":"Polygon","coordinates":[\#(square(4.5, 52.0, 5.0, 52.5))]}"#)[0]
         let overlapping = polygons(#"{"type":"Polygon","coordinates":[\#(square(4.4, 52.1, 4.9, 52.4))]}"#)[0]
         XCTAssertFalse(a.overlaps(neighbour))
         XCTAssertTrue(a.overlaps(overlapping))
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so a failing point can be found again.
+private struct SeededGenerator: RandomNumberGenerator {
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }

@@ -42,7 +42,9 @@ enum AreaFileLoader {
     /// The names of a street file: one per line, blank lines and `#` comments skipped.
     static func streetNames(_ text: String) -> [String] {
         text.split(whereSeparator: \.isNewline).compactMap { line in
-            let name = line.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed()
+            var name = line[...]
+            while let first = name.first, first == " " || first == "\t" { name = name.dropFirst() }
+            while let last = name.last, last == " " || last == "\t" { name = name.dropLast() }
             return name.isEmpty || name.first == "#" ? nil : String(name)
         }
     }

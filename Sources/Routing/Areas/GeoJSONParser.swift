@@ -3,7 +3,7 @@
 /// one allocation.
 struct GeoJSONNode: Sendable {
     /// The value.
-    indirect enum Value: Sendable {
+    enum Value: Sendable {
         case object([(key: String, value: GeoJSONNode)])
         case array([GeoJSONNode])
         /// Two or three numbers: longitude, latitude (and an ignored altitude).

@@ -5,11 +5,41 @@ public struct GeoRing: Sendable, Hashable {
     public let points: [Double]
     /// The box around the ring.
     public let box: GeoBox
+    /// The edges in bands of latitude: band `b` holds edge numbers
+    /// `bandEdges[bandStarts[b]..<bandStarts[b + 1]]` (an edge is in every band its latitudes
+    /// reach), so a point is tested against the edges near its latitude only.
+    private let bandStarts: [Int32]
+    private let bandEdges: [Int32]
 
     /// Creates a ring from flat longitude, latitude pairs (closed: the last pair repeats the first).
     public init(points: [Double]) {
         self.points = points
-        box = GeoBox(points: points)
+        let box = GeoBox(points: points)
+        self.box = box
+        let edges = max(0, points.count / 2 - 1)
+        let bands = max(1, edges / 8)
+        var buckets = [[Int32]](repeating: [], count: bands)
+        for edge in 0..<edges {
+            let y1 = points[2 * edge + 1], y2 = points[2 * edge + 3]
+            let low = Self.band(min(y1, y2), box: box, bands: bands), high = Self.band(max(y1, y2), box: box, bands: bands)
+            for band in low...high { buckets[band].append(Int32(edge)) }
+        }
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(bands + 1)
+        var all: [Int32] = []
+        all.reserveCapacity(edges * 2)
+        for bucket in buckets {
+            all += bucket
+            starts.append(Int32(all.count))
+        }
+        bandStarts = starts
+        bandEdges = all
+    }
+
+    private static func band(_ lat: Double, box: GeoBox, bands: Int) -> Int {
+        let height = box.maxLat - box.minLat
+        guard height > 0 else { return 0 }
+        return min(bands - 1, max(0, Int((lat - box.minLat) / height * Double(bands))))
     }
 
     /// How many corners the ring has, the closing one included.
@@ -21,12 +51,12 @@ public struct GeoRing: Sendable, Hashable {
     public func contains(lat: Double, lon: Double) -> Bool {
         guard box.contains(lat: lat, lon: lon) else { return false }
         var inside = false
+        let band = Self.band(lat, box: box, bands: bandStarts.count - 1)
         points.withUnsafeBufferPointer { corner in
-            var index = 2
-            while index < corner.count {
+            for edge in bandEdges[Int(bandStarts[band])..<Int(bandStarts[band + 1])] {
+                let index = 2 * Int(edge) + 2
                 var x1 = corner[index - 2], y1 = corner[index - 1]
                 var x2 = corner[index], y2 = corner[index + 1]
-                index += 2
                 if (y1 > lat) == (y2 > lat) { continue }
                 if y1 > y2 { swap(&x1, &x2); swap(&y1, &y2) }
                 let crossing = x1 + (lat - y1) * (x2 - x1) / (y2 - y1)
