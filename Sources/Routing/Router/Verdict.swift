@@ -62,9 +62,13 @@ extension Decision {
             if totals[hit.team].terms.isEmpty { totals[hit.team].terms.reserveCapacity(verdict.hits.count) }
             totals[hit.team].terms.append(signal.text)
         }
-        var order = Array(totals.indices)
-        // Highest score first, ties by configuration order (as the verdict ranked them).
-        order.sort { totals[$0].score != totals[$1].score ? totals[$0].score > totals[$1].score : $0 < $1 }
+        // Highest score first, ties by configuration order (as the verdict ranked them). Only
+        // the teams that scored need sorting; the rest keep their order among the zeros (with
+        // hundreds of area teams, most of them).
+        let byScore = { (a: Int, b: Int) in totals[a].score != totals[b].score ? totals[a].score > totals[b].score : a < b }
+        let positive = totals.indices.filter { totals[$0].score > 0 }.sorted(by: byScore)
+        let negative = totals.indices.filter { totals[$0].score < 0 }.sorted(by: byScore)
+        let order = positive + totals.indices.filter { totals[$0].score == 0 } + negative
         self.init(
             team: config.teams[verdict.team].name,
             score: verdict.score, confidence: verdict.confidence,
