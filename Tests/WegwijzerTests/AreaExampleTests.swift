@@ -28,4 +28,18 @@ final class AreaExampleTests: XCTestCase {
         XCTAssertEqual(teams, ["Oegstgeest-Buitenruimte", "Leiderdorp-Wmo", "Zoeterwoude-Buitenruimte", "Stadsbeheer",
                                "Burgerzaken", "Verwijzing"], result.stdout)
     }
+
+    func testLinesAndWholeMessagesGiveTheSameAreaRoute() throws {
+        for text in ["De lantaarnpaal bij 2341 AB is kapot", "De lantaarnpaal voor Burgemeester Detmersstraat 4 is kapot",
+                     "Mijn scootmobiel is kapot, ik woon in Leiderdorp", "De lantaarnpaal bij 3011 AB is kapot"] {
+            let lines = try BinaryRunner.run(["classify", "--lines", "--json", "--config", config, "-"], stdin: text + "\n")
+            let whole = try BinaryRunner.run(["classify", "--json", "--config", config, "-"], stdin: text)
+            let fromLines = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(lines.stdout.utf8)) as? [String: Any], lines.stdout)
+            let fromWhole = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(whole.stdout.utf8)) as? [String: Any], whole.stdout)
+            for key in ["team", "reason", "area", "areaBy", "fallback"] {
+                XCTAssertEqual("\(fromLines[key] ?? "none")", "\(fromWhole[key] ?? "none")", "\(key) of \(text)")
+            }
+            XCTAssertTrue((fromLines["reason"] as? String)?.contains("area") ?? false, text)
+        }
+    }
 }

@@ -103,13 +103,14 @@ struct AreaIndex: Sendable {
             if let area = area(point: point) { return AreaFinding(area: area, by: .point, value: Self.text(point)) }
             if !polygons.isEmpty { outside = AreaFinding(area: nil, by: .point, value: Self.text(point)) }
         }
-        for postcode in [clues.postcode, clues.textPostcode] {
-            guard let postcode, let number = Self.postcodeNumber(postcode) else { continue }
+        // Each kind: the form's field, then the text (no array of the two: this runs per message).
+        for postcode in CluePair(clues.postcode, clues.textPostcode) {
+            guard let number = Self.postcodeNumber(postcode) else { continue }
             if let area = area(postcode: postcode) { return AreaFinding(area: area, by: .postcode, value: String(number)) }
             if hasPostcodes && outside == nil { outside = AreaFinding(area: nil, by: .postcode, value: String(number)) }
         }
-        for street in [clues.street, clues.textStreet] {
-            if let street, let area = area(street: street) { return AreaFinding(area: area, by: .street, value: street) }
+        for street in CluePair(clues.street, clues.textStreet) {
+            if let area = area(street: street) { return AreaFinding(area: area, by: .street, value: street) }
         }
         if let place = clues.place {
             if let area = area(place: place) { return AreaFinding(area: area, by: .place, value: place) }
@@ -154,4 +155,21 @@ struct AreaClues {
     var place: String?
     /// The first place name of an `[area]` in the subject or text, with that area.
     var textPlace: (name: String, area: Int)?
+}
+
+/// A form's clue and the text's, iterated in that order, skipping absent ones.
+private struct CluePair: Sequence, IteratorProtocol {
+    private var first: String?
+    private var second: String?
+
+    init(_ first: String?, _ second: String?) {
+        self.first = first
+        self.second = second
+    }
+
+    mutating func next() -> String? {
+        if let value = first { first = nil; return value }
+        if let value = second { second = nil; return value }
+        return nil
+    }
 }
