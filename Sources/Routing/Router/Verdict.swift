@@ -48,7 +48,10 @@ public struct Verdict: Sendable {
 extension Decision {
     /// The full decision that `verdict` stands for, with the names from `config`.
     public init(_ verdict: Verdict, config: RoutingConfig) {
-        var totals = config.teams.map { TeamScore(team: $0.name, score: 0, terms: []) }
+        // The teams with a matched signal, in first-match order, and their totals; every other
+        // team scores 0 (with hundreds of area teams, most of them).
+        var scored: [TeamScore] = []
+        var scoredTeams: [Int] = []
         var matches: [SignalMatch] = []
         matches.reserveCapacity(verdict.hits.count)
         for hit in verdict.hits {
@@ -57,23 +60,38 @@ extension Decision {
             matches.append(SignalMatch(
                 term: signal.text, team: config.teams[hit.team].name, weight: hit.weight,
                 field: hit.field, range: hit.range, learned: signal.learned))
-            totals[hit.team].score = ScoreText.rounded(totals[hit.team].score + hit.weight)
-            // One allocation per team instead of growing from empty.
-            if totals[hit.team].terms.isEmpty { totals[hit.team].terms.reserveCapacity(verdict.hits.count) }
-            totals[hit.team].terms.append(signal.text)
+            let slot = scoredTeams.firstIndex(of: hit.team) ?? {
+                scoredTeams.append(hit.team)
+                // One allocation per team instead of growing from empty.
+                var terms: [String] = []
+                terms.reserveCapacity(verdict.hits.count)
+                scored.append(TeamScore(team: config.teams[hit.team].name, score: 0, terms: terms))
+                return scored.count - 1
+            }()
+            scored[slot].score = ScoreText.rounded(scored[slot].score + hit.weight)
+            scored[slot].terms.append(signal.text)
         }
-        // Highest score first, ties by configuration order (as the verdict ranked them). Only
-        // the teams that scored need sorting; the rest keep their order among the zeros (with
-        // hundreds of area teams, most of them).
-        let byScore = { (a: Int, b: Int) in totals[a].score != totals[b].score ? totals[a].score > totals[b].score : a < b }
-        let positive = totals.indices.filter { totals[$0].score > 0 }.sorted(by: byScore)
-        let negative = totals.indices.filter { totals[$0].score < 0 }.sorted(by: byScore)
-        let order = positive + totals.indices.filter { totals[$0].score == 0 } + negative
+        // Highest score first, ties by configuration order (as the verdict ranked them): the
+        // positive totals sorted, then every team at 0 in configuration order, then the negative.
+        let byScore = { (a: Int, b: Int) in
+            scored[a].score != scored[b].score ? scored[a].score > scored[b].score : scoredTeams[a] < scoredTeams[b]
+        }
+        var scores: [TeamScore] = []
+        scores.reserveCapacity(config.teams.count)
+        for slot in scored.indices.filter({ scored[$0].score > 0 }).sorted(by: byScore) { scores.append(scored[slot]) }
+        for team in config.teams.indices {
+            if let slot = scoredTeams.firstIndex(of: team) {
+                if scored[slot].score == 0 { scores.append(scored[slot]) }
+            } else {
+                scores.append(TeamScore(team: config.teams[team].name, score: 0, terms: []))
+            }
+        }
+        for slot in scored.indices.filter({ scored[$0].score < 0 }).sorted(by: byScore) { scores.append(scored[slot]) }
         self.init(
             team: config.teams[verdict.team].name,
             score: verdict.score, confidence: verdict.confidence,
             fallback: verdict.fallback, reason: verdict.reason, priority: verdict.priority,
-            scores: order.map { totals[$0] }, matches: matches,
+            scores: scores, matches: matches,
             urgentTerms: verdict.urgent.map { config.router.urgent[$0].text },
             entities: verdict.entities)
     }
