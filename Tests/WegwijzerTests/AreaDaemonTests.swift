@@ -165,4 +165,58 @@ final class AreaDaemonTests: XCTestCase {
         daemon.signal(SIGTERM)
         XCTAssertEqual(daemon.waitForExit(timeout: 10), 0)
     }
+
+    func testReloadReadsChangedPolygonsAndKeepsTheOldOnesWhenBroken() throws {
+        let daemon = try DaemonHarness(config: """
+            [router]
+            state = state
+            queues = queues
+            fallback = KCC
+            outside = Verwijzing
+
+            [team KCC]
+
+            [team Verwijzing]
+
+            [team Stadsbeheer]
+            signals = lantaarnpaal:4
+
+            [team Noord]
+            takes = Stadsbeheer
+            area = Noord
+
+            [area Noord]
+            polygons = noord.geojson
+
+            [source forms]
+            type = form-drop
+            path = in/forms
+            """)
+        let polygons = daemon.root.appendingPathComponent("noord.geojson")
+        try square(4.38, 52.18, 4.46, 52.23).write(to: polygons, atomically: true, encoding: .utf8)
+        try daemon.start()
+        let form = #"{"text": "De lantaarnpaal is kapot", "lat": 52.2, "lon": 4.41}"#
+        try daemon.drop(form, as: "before.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("noord").count == 1 }, daemon.log)
+
+        // A broken polygon file: the reload fails, naming the file's line, and the old areas route.
+        try "{\"type\": \"Polygon\",\n \"coordinates\": [[[4.4, 52.2], [4.5, 52.2]]]}".write(to: polygons, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("reload-failed") }, daemon.log)
+        XCTAssertTrue(daemon.log.contains("noord.geojson:2:"), daemon.log)
+        try daemon.drop(form, as: "broken.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("noord").count == 2 }, daemon.log)
+
+        // The area moved elsewhere: the same point now lies outside every area.
+        try square(5.38, 52.18, 5.46, 52.23).write(to: polygons, atomically: true, encoding: .utf8)
+        daemon.signal(SIGHUP)
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.log.contains("\"reloaded\"") }, daemon.log)
+        try daemon.drop(form, as: "after.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 10) { daemon.queued("verwijzing").count == 1 }, daemon.log)
+        let message = try daemon.message("verwijzing", daemon.queued("verwijzing")[0])
+        XCTAssertEqual((message["routing"] as? [String: Any])?["reason"] as? String, "signals; outside every area (point 52.2,4.41)")
+        XCTAssertEqual(daemon.queued("noord").count, 2)
+        daemon.signal(SIGTERM)
+        XCTAssertEqual(daemon.waitForExit(timeout: 10), 0)
+    }
 }
