@@ -5,20 +5,25 @@ import XCTest
 /// Area routing end to end: a centrumgemeente with three municipalities, each with its own
 /// area teams, fed through forms (map points and address fields), e-mail and webhook posts.
 final class AreaDaemonTests: XCTestCase {
+    /// The router, the fallback team and the outside team, before the teams of each test.
+    static let header = """
+        [router]
+        state = state
+        queues = queues
+        fallback = KCC
+        outside = Verwijzing
+
+        [team KCC]
+
+        [team Verwijzing]
+
+
+        """
+
     /// Katwijk and Teylingen by polygon and postcode, Noordwijk by postcode, street file and
     /// place; one Stadsbeheer and one Wmo area team per municipality.
     static func config(port: UInt16) -> String {
-        var text = """
-            [router]
-            state = state
-            queues = queues
-            fallback = KCC
-            outside = Verwijzing
-
-            [team KCC]
-
-            [team Verwijzing]
-
+        var text = header + """
             [team Stadsbeheer]
             signals = lantaarnpaal:4, stoeptegel:4
 
@@ -167,17 +172,7 @@ final class AreaDaemonTests: XCTestCase {
     }
 
     func testReloadReadsChangedPolygonsAndKeepsTheOldOnesWhenBroken() throws {
-        let daemon = try DaemonHarness(config: """
-            [router]
-            state = state
-            queues = queues
-            fallback = KCC
-            outside = Verwijzing
-
-            [team KCC]
-
-            [team Verwijzing]
-
+        let daemon = try DaemonHarness(config: Self.header + """
             [team Stadsbeheer]
             signals = lantaarnpaal:4
 
