@@ -38,7 +38,7 @@ enum Explanation {
         return lines.joined(separator: "\n")
     }
 
-    /// How the area was found and which area team took the message over, if any.
+    /// How the area was found and, when an area team took the message over, which.
     private static func areaLines(_ decision: Decision) -> [String] {
         guard let finding = decision.entities.finding else { return [] }
         var lines: [String] = []
@@ -51,8 +51,6 @@ enum Explanation {
             lines.append(route.area == nil
                 ? "takeover:  \(decision.team) gets the message of \(route.decidedTeam): it lies outside every area ([router] outside)"
                 : "takeover:  \(decision.team) takes over the message of \(route.decidedTeam) in area \(route.area ?? "")")
-        } else {
-            lines.append("takeover:  none (no team takes \(decision.team) there)")
         }
         return lines
     }
