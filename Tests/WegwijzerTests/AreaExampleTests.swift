@@ -42,4 +42,16 @@ final class AreaExampleTests: XCTestCase {
             XCTAssertTrue((fromLines["reason"] as? String)?.contains("area") ?? false, text)
         }
     }
+
+    func testExplainShowsHowTheAreaWasFoundAndWhoTookOver() throws {
+        let inside = try BinaryRunner.run(["classify", "--explain", "--config", config, "-"], stdin: "De lantaarnpaal bij 2341 AB is kapot")
+        XCTAssertEqual(inside.status, 0, inside.stderr)
+        XCTAssertTrue(inside.stdout.contains("team:      Oegstgeest-Buitenruimte (routed: signals; area Oegstgeest by postcode 2341)"), inside.stdout)
+        XCTAssertTrue(inside.stdout.contains("area:      Oegstgeest, found by postcode 2341"), inside.stdout)
+        XCTAssertTrue(inside.stdout.contains("takeover:  Oegstgeest-Buitenruimte takes over the message of Stadsbeheer in area Oegstgeest"),
+                      inside.stdout)
+        let outside = try BinaryRunner.run(["classify", "--explain", "--config", config, "-"], stdin: "De lantaarnpaal bij 3011 AB is kapot")
+        XCTAssertTrue(outside.stdout.contains("area:      outside every area (postcode 3011)"), outside.stdout)
+        XCTAssertTrue(outside.stdout.contains("takeover:  Verwijzing gets the message of Stadsbeheer: it lies outside every area"), outside.stdout)
+    }
 }
