@@ -46,6 +46,8 @@ final class MapPointTests: XCTestCase {
             #"{"text": "Lamp kapot", "lat": 152.2, "lon": 4.4}"#,
             #"{"text": "Lamp kapot", "lat": "noord", "lon": 4.4}"#,
             #"{"text": "Lamp kapot", "coordinates": [1, 2, 3, 4]}"#,
+            #"{"text": "Lamp kapot", "locatie": "12 14"}"#,
+            #"{"text": "Lamp kapot", "locatie": "Dorpsstraat 12"}"#,
         ] {
             XCTAssertNil(try normalizeForm(json).message.location.coordinates, json)
         }

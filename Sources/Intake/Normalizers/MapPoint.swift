@@ -72,8 +72,10 @@ enum MapPoint {
             guard let first = numbers[0].doubleValue, let second = numbers[1].doubleValue else { return nil }
             return oriented(first, second, geoJSONOrder: true)
         case .string(let text):
+            // Both with decimals, as map points are written: `12 14` in a location field is a house number.
             let parts = text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " })
-            guard parts.count == 2, let first = Double(parts[0]), let second = Double(parts[1]) else { return nil }
+            guard parts.count == 2, parts.allSatisfy({ $0.contains(".") }),
+                  let first = Double(parts[0]), let second = Double(parts[1]) else { return nil }
             return oriented(first, second, geoJSONOrder: false)
         case .object(let object):
             return geometry(object) ?? latitudeLongitude(object)
