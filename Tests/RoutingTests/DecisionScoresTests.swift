@@ -36,4 +36,32 @@ final class DecisionScoresTests: XCTestCase {
         XCTAssertEqual(decision.runnerUp?.team, "Stadsbeheer")
         XCTAssertEqual(decision.team, "Wmo")
     }
+
+    func testTheRunnerUpIsTheNextTeamThatMatched() throws {
+        let router = Router(config: try XCTUnwrap(parseRoutingConf("""
+            [router]
+            fallback = KCC
+
+            [team KCC]
+
+            [team Min]
+            signals = lachgas:-4, rolstoel:-1
+
+            [team Nul]
+            signals = lachgas:2, rolstoel:-2
+
+            [team Plus]
+            signals = fiets:1
+            """).config))
+        func runnerUp(_ text: String) -> String? {
+            let decision = router.route(subject: "", text: text)
+            // The same as the first after the winner in the full list that scored or matched.
+            XCTAssertEqual(decision.runnerUp, decision.scores.dropFirst().first { $0.score != 0 || !$0.terms.isEmpty }, text)
+            return decision.runnerUp?.team
+        }
+        XCTAssertEqual(runnerUp("lachgas en een rolstoel"), "Nul", "KCC first at 0, then Nul at 0 that matched")
+        XCTAssertEqual(runnerUp("lachgas, rolstoel en een fiets"), "Nul", "Plus first, then Nul at 0")
+        XCTAssertEqual(runnerUp("een rolstoel"), "Min", "KCC and Plus at 0 did not match; Min and Nul below")
+        XCTAssertEqual(runnerUp("niets"), nil)
+    }
 }

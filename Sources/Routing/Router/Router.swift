@@ -16,6 +16,8 @@ public struct Router: Sendable {
     /// `config.router`, kept apart so that deciding reads it without copying it out of `config`.
     private let settings: RouterSettings
     private let queuePaths: [String: String]
+    /// Every team's name, in configuration order, shared by the decisions.
+    private let teamNames: [String]
     /// The areas' postcodes, streets, places and polygons, for finding a message's area.
     private let areaIndex: AreaIndex
     /// Which team takes over which in which area, and the outside team.
@@ -29,6 +31,7 @@ public struct Router: Sendable {
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
         fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
+        teamNames = config.teams.map(\.name)
         areaIndex = AreaIndex(areas: config.areas)
         areaTeams = AreaTeams(config: config)
     }
@@ -64,7 +67,7 @@ public struct Router: Sendable {
             : placeOnly(tally.place)
         if let given, !areaIndex.isEmpty { locate(&entities, place: tally.place, given: given) }
         let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
-        return Decision(decide(tally, entities: entities, forced: forced), config: config)
+        return Decision(decide(tally, entities: entities, forced: forced), config: config, teamNames: teamNames)
     }
 
     /// Routes a message without a subject whose text is `utf8` (valid UTF-8, as a `String`'s

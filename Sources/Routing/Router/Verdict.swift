@@ -48,10 +48,14 @@ public struct Verdict: Sendable {
 extension Decision {
     /// The full decision that `verdict` stands for, with the names from `config`.
     public init(_ verdict: Verdict, config: RoutingConfig) {
-        // The teams with a matched signal, in first-match order, and their totals; every other
-        // team scores 0 (with hundreds of area teams, most of them).
-        var scored: [TeamScore] = []
-        var scoredTeams: [Int] = []
+        self.init(verdict, config: config, teamNames: config.teams.map(\.name))
+    }
+
+    /// The same, with the teams' names given (a router keeps them, so that a decision does not
+    /// gather them from every team).
+    init(_ verdict: Verdict, config: RoutingConfig, teamNames: [String]) {
+        // The teams with a matched signal, in first-match order, and their totals.
+        var matched: [RankedScore] = []
         var matches: [SignalMatch] = []
         matches.reserveCapacity(verdict.hits.count)
         for hit in verdict.hits {
@@ -60,38 +64,24 @@ extension Decision {
             matches.append(SignalMatch(
                 term: signal.text, team: config.teams[hit.team].name, weight: hit.weight,
                 field: hit.field, range: hit.range, learned: signal.learned))
-            let slot = scoredTeams.firstIndex(of: hit.team) ?? {
-                scoredTeams.append(hit.team)
+            let slot = matched.firstIndex { $0.team == hit.team } ?? {
                 // One allocation per team instead of growing from empty.
                 var terms: [String] = []
                 terms.reserveCapacity(verdict.hits.count)
-                scored.append(TeamScore(team: config.teams[hit.team].name, score: 0, terms: terms))
-                return scored.count - 1
+                matched.append(RankedScore(team: hit.team, score: TeamScore(team: config.teams[hit.team].name, score: 0, terms: terms)))
+                return matched.count - 1
             }()
-            scored[slot].score = ScoreText.rounded(scored[slot].score + hit.weight)
-            scored[slot].terms.append(signal.text)
+            matched[slot].score.score = ScoreText.rounded(matched[slot].score.score + hit.weight)
+            matched[slot].score.terms.append(signal.text)
         }
-        // Highest score first, ties by configuration order (as the verdict ranked them): the
-        // positive totals sorted, then every team at 0 in configuration order, then the negative.
-        let byScore = { (a: Int, b: Int) in
-            scored[a].score != scored[b].score ? scored[a].score > scored[b].score : scoredTeams[a] < scoredTeams[b]
-        }
-        var scores: [TeamScore] = []
-        scores.reserveCapacity(config.teams.count)
-        for slot in scored.indices.filter({ scored[$0].score > 0 }).sorted(by: byScore) { scores.append(scored[slot]) }
-        for team in config.teams.indices {
-            if let slot = scoredTeams.firstIndex(of: team) {
-                if scored[slot].score == 0 { scores.append(scored[slot]) }
-            } else {
-                scores.append(TeamScore(team: config.teams[team].name, score: 0, terms: []))
-            }
-        }
-        for slot in scored.indices.filter({ scored[$0].score < 0 }).sorted(by: byScore) { scores.append(scored[slot]) }
+        // In the order of `scores`: highest first, ties by configuration order (as the verdict
+        // ranked them), the teams at 0 in configuration order.
+        matched.sort { a, b in a.score.score == b.score.score ? a.team < b.team : a.score.score > b.score.score }
         self.init(
             team: config.teams[verdict.team].name,
             score: verdict.score, confidence: verdict.confidence,
             fallback: verdict.fallback, reason: verdict.reason, priority: verdict.priority,
-            scores: scores, matches: matches,
+            matchedScores: matched, teamNames: teamNames, matches: matches,
             urgentTerms: verdict.urgent.map { config.router.urgent[$0].text },
             entities: verdict.entities)
     }
