@@ -97,18 +97,24 @@ public struct Location: Sendable, Hashable, Codable {
     public var street: String?
     /// Place name.
     public var place: String?
-    /// Area from `[area NAME]`, by postcode range or place name.
+    /// Area from `[area NAME]`, by map point, postcode range, street or place name.
     public var area: String?
+    /// How ``area`` was found: `point`, `postcode`, `street` or `place`.
+    public var areaBy: String?
+    /// The map point (WGS84) a form or webhook gave, when it gave one.
+    public var coordinates: Coordinates?
     /// Creates a location.
     public init(
         postcode: String? = nil, houseNumber: String? = nil, street: String? = nil,
-        place: String? = nil, area: String? = nil
+        place: String? = nil, area: String? = nil, areaBy: String? = nil, coordinates: Coordinates? = nil
     ) {
         self.postcode = postcode
         self.houseNumber = houseNumber
         self.street = street
         self.place = place
         self.area = area
+        self.areaBy = areaBy
+        self.coordinates = coordinates
     }
 }
 

@@ -26,6 +26,16 @@ public enum MessageJSON {
         json.key(literal: "location")
         json.beginObject()
         json.member(literal: "area", location.area)
+        json.member(literal: "areaBy", location.areaBy)
+        if let point = location.coordinates {
+            json.key(literal: "coordinates")
+            json.beginObject()
+            json.key(literal: "lat")
+            json.number(point.lat)
+            json.key(literal: "lon")
+            json.number(point.lon)
+            json.endObject()
+        }
         json.member(literal: "houseNumber", location.houseNumber)
         json.member(literal: "place", location.place)
         json.member(literal: "postcode", location.postcode)

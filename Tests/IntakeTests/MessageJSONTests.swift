@@ -46,6 +46,15 @@ final class MessageJSONTests: XCTestCase {
         XCTAssertNil((routing["previous"] as? [String: Any])?["previous"], "only one level")
     }
 
+    func testAMapPointAndHowTheAreaWasFoundAreWrittenAsTheCodableFormWritesThem() throws {
+        var message = Self.full
+        message.location.areaBy = "point"
+        for point in [Coordinates(lat: 52.2171, lon: 4.4012), Coordinates(lat: 52, lon: 4), Coordinates(lat: -0.5, lon: 179.999999)] {
+            message.location.coordinates = point
+            try assertSameAsCodable(message)
+        }
+    }
+
     func testOptionalPartsAreLeftOutWhenAbsent() throws {
         let message = Message(channel: .webhook, source: SourceReference(name: "hook", ref: "msg_1"), text: "")
         try assertSameAsCodable(message)

@@ -8,7 +8,7 @@ final class ClassifyJSONLinesTests: XCTestCase {
 
     private static let keys = [
         "input", "team", "score", "confidence", "fallback", "priority", "reason", "signals", "urgentTerms",
-        "runnerUp", "postcode", "houseNumber", "street", "place", "area",
+        "runnerUp", "postcode", "houseNumber", "street", "place", "area", "areaBy",
     ]
 
     private func classify(_ bytes: [UInt8], name: String = "tricky") throws -> (path: String, lines: [Substring]) {

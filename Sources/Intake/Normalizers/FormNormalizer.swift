@@ -84,7 +84,8 @@ public enum FormNormalizer {
         var fields: [String: JSONValue] = [:]
         for leftover in mapped.leftovers { fields[leftover.path] = leftover.value.jsonValue }
         return try assemble(
-            mapped, channel: channel, source: source, format: "form", fields: fields, metadata: nil
+            mapped, channel: channel, source: source, format: "form", fields: fields, metadata: nil,
+            point: MapPoint.find(in: rest)
         )
     }
 
@@ -102,13 +103,13 @@ public enum FormNormalizer {
         }
         return try assemble(
             mapped, channel: .form, source: source, format: "open-formulieren", fields: fields,
-            metadata: payload.metadata
+            metadata: payload.metadata, point: MapPoint.find(in: payload.values)
         )
     }
 
     private static func assemble(
         _ mapped: FieldMapper.Result, channel: Channel, source: SourceReference, format: String,
-        fields: [String: JSONValue], metadata: IntakeJSON.Object?
+        fields: [String: JSONValue], metadata: IntakeJSON.Object?, point: Coordinates?
     ) throws(NormalizeError) -> NormalizedInput {
         let values = mapped.fields
         let subject = clean(values[.subject] ?? "")
@@ -130,7 +131,8 @@ public enum FormNormalizer {
                 postcode: values[.postcode].map(normalizedPostcode),
                 houseNumber: houseNumber(values),
                 street: values[.street],
-                place: values[.place]
+                place: values[.place],
+                coordinates: point
             ),
             channelData: channelData
         )

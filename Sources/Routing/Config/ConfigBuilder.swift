@@ -59,6 +59,8 @@ struct ConfigBuilder {
                                   location: section.location)
             team.publicName = values.text("public-name")
             team.responseDays = values.integer("response-days")
+            team.takes = values.names("takes")
+            team.area = values.text("area")
             team.endpointFiles = EndpointFiles(
                 secret: values.text("endpoint-secret"), header: values.text("endpoint-header"),
                 ca: values.text("endpoint-ca"), certificate: values.text("endpoint-cert"), key: values.text("endpoint-key"))
@@ -70,8 +72,12 @@ struct ConfigBuilder {
             acknowledgeValues = values
         case ConfigSchema.area.kind:
             guard let name = section.name else { return }
-            areas.append(AreaConfig(name: name, postcodeRanges: values.ranges("postcodes"),
-                                    places: values.names("places"), location: section.location))
+            var area = AreaConfig(name: name, postcodeRanges: values.ranges("postcodes"),
+                                  places: values.names("places"), location: section.location)
+            area.streets = values.names("streets")
+            area.streetFiles = values.texts("streets-file").map { AreaFile(path: $0.text, location: $0.location) }
+            area.polygonFiles = values.texts("polygons").map { AreaFile(path: $0.text, location: $0.location) }
+            areas.append(area)
         default:
             break
         }
@@ -117,6 +123,7 @@ struct ConfigBuilder {
             maxTextBytes: values.integer("max-text") ?? RouterSettings.defaultMaxTextBytes)
         settings.learned = values.text("learned")
         settings.archiveDays = values.integer("archive-days") ?? RouterSettings.defaultArchiveDays
+        settings.outside = values.text("outside")
         settings.delivery = delivery(values)
         return settings
     }

@@ -19,6 +19,15 @@ public enum ConfigLoader {
         case .failure(let reason):
             return (nil, [.error("cannot read: \(reason.message)", at: SourceLocation(path: path, line: 0, column: 0))])
         }
+        let (withLearned, learnedProblems) = loadLearned(config, diagnostics: diagnostics, path: path, learned: learned)
+        guard let withLearned, withLearned.areas.contains(where: { !$0.polygonFiles.isEmpty || !$0.streetFiles.isEmpty || !$0.streets.isEmpty })
+        else { return (withLearned, learnedProblems) }
+        let (withAreas, areaProblems) = AreaFileLoader.load(withLearned, configPath: path)
+        return (withAreas, (learnedProblems + areaProblems).sortedForReport())
+    }
+
+    private static func loadLearned(_ config: RoutingConfig?, diagnostics: [Diagnostic], path: String,
+                                    learned: Bool) -> (config: RoutingConfig?, diagnostics: [Diagnostic]) {
         guard learned, let config, let file = config.router.learned else { return (config, diagnostics) }
         let learnedPath = learnedFilePath(file, configPath: path)
         switch readFile(learnedPath) {
@@ -37,15 +46,21 @@ public enum ConfigLoader {
         return RoutingConfig.resolve(file, base: folder.isEmpty && configPath.hasPrefix("/") ? "/" : folder)
     }
 
-    private struct ReadError: Error {
+    struct ReadError: Error {
         let message: String
     }
 
-    private static func readFile(_ path: String) -> Result<[UInt8], ReadError> {
+    /// The file's bytes; a file over `limit` bytes is refused unread.
+    static func readFile(_ path: String, limit: Int = .max) -> Result<[UInt8], ReadError> {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(ReadError(message: errorText())) }
         defer { close(descriptor) }
+        var status = stat()
+        if fstat(descriptor, &status) == 0, Int(status.st_size) > limit {
+            return .failure(ReadError(message: "the file has \(status.st_size) bytes, more than the limit of \(limit / (1024 * 1024)) MiB"))
+        }
         var bytes: [UInt8] = []
+        if Int(status.st_size) > 0 { bytes.reserveCapacity(Int(status.st_size)) }
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }

@@ -155,6 +155,8 @@ public enum ConfigSchema {
         .init("archive-days", .single, .integer(0...3650), default: "90",
               doc: "Days the archive of routed messages and corrections (STATE/archive/) is kept, "
                 + "for `history` and `report`; 0: no archive."),
+        .init("outside", .single, .teamName,
+              doc: "Team that gets the messages whose location lies in no [area]; needs areas."),
     ] + deliveryKeys, doc: "Directories, thresholds, the fallback team and endpoint delivery.")
 
     private static let day = 24 * 3600.0
@@ -195,6 +197,10 @@ public enum ConfigSchema {
               doc: "The team's name as a citizen reads it in a receipt."),
         .init("response-days", .single, .integer(0...365),
               doc: "Working days in which the team answers, told in a receipt; 0 or absent: not told."),
+        .init("takes", .list, .names,
+              doc: "Teams whose messages this area team takes over within its area; needs area."),
+        .init("area", .single, .text,
+              doc: "The [area] within which this team takes over the messages of the teams in takes."),
     ], doc: "One team: its queue, endpoint and signals.")
 
     /// `[team NAME]` keys that go with `endpoint`; the files are relative to `[router] state`.
@@ -217,7 +223,13 @@ public enum ConfigSchema {
               doc: "Postcodes NNNN and ranges NNNN-NNNN (1000..9999), comma separated."),
         .init("places", .list, .names,
               doc: "Place names, comma separated; names may contain spaces."),
-    ], doc: "An area: postcode ranges and place names.")
+        .init("streets", .list, .names,
+              doc: "Street names, comma separated; a street listed in two areas places a message in neither."),
+        .init("streets-file", .list, .path,
+              doc: "File of street names, one per line; relative to this file's folder."),
+        .init("polygons", .list, .path,
+              doc: "GeoJSON file (WGS84) of the area's Polygon or MultiPolygon; relative to this file's folder."),
+    ], doc: "An area: map polygons, postcode ranges, street and place names.")
 
     private static let fileSources: [SourceType] = [.maildir, .formDrop, .callDrop]
     private static let fieldSources: [SourceType] = [.formDrop, .webhook]

@@ -43,6 +43,11 @@ struct ConfigSectionValues {
         (values[key] ?? []).flatMap { if case .signals(let list) = $0.value { return list } else { return [] } }
     }
 
+    /// Every text value of a list key with where it is, in file order.
+    func texts(_ key: String) -> [(text: String, location: SourceLocation)] {
+        (values[key] ?? []).compactMap { if case .text(let text) = $0.value { (text, $0.entry.value.location) } else { nil } }
+    }
+
     func names(_ key: String) -> [String] {
         (values[key] ?? []).flatMap { if case .names(let list) = $0.value { return list } else { return [] } }
     }

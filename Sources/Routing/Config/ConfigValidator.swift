@@ -32,6 +32,7 @@ enum ConfigValidator {
             }
         }
         diagnostics += openWebhookErrors(built.sources)
+        diagnostics += AreaTeamValidator.check(built)
         diagnostics += repeatedWarnings(router.urgent, keys: router.urgent.map { ConfigFolding.key($0.pattern) },
                                         owner: "in 'urgent'")
         diagnostics += DeliveryValidator.check(router: router, routerValues: built.routerValues, teams: teams,
@@ -39,7 +40,7 @@ enum ConfigValidator {
         // Which team is unreachable depends on the fallback team and on min-score.
         let minScoreKnown = fallbackFound && !(built.routerValues?.keysWithErrors.contains("min-score") ?? false)
         return diagnostics + signalWarnings(teams, minScore: minScoreKnown ? router.minScore : nil, fallback: fallbackKey,
-                                            skipReach: built.teamsWithSignalErrors)
+                                            skipReach: built.teamsWithSignalErrors.union(AreaTeamValidator.teamsWithoutSignals(built)))
     }
 
     /// Warnings about the teams' signals. Reach is not judged for teams in `skipReach` (with

@@ -27,6 +27,8 @@ public struct RouterSettings: Sendable, Hashable {
     public var minMargin: Double
     /// The learned signal file, as written (relative to the configuration's folder); nil when none.
     public var learned: String?
+    /// `outside`: the team that gets messages whose location lies in no area; nil when none.
+    public var outside: String?
     /// How many times a match in the subject counts.
     public var subjectWeight: Int
     /// Priority words: any match makes a message urgent.

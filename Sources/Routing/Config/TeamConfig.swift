@@ -14,6 +14,10 @@ public struct TeamConfig: Sendable, Hashable {
     public var publicName: String?
     /// `response-days`: working days in which the team answers, told in a receipt.
     public var responseDays: Int?
+    /// `takes`: the teams whose messages this area team takes over within ``area``.
+    public var takes: [String] = []
+    /// `area`: the area within which the team takes over, by name as written.
+    public var area: String?
     /// The team's signals, in file order.
     public var signals: [Signal]
     /// Where the section header is.

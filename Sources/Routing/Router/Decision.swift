@@ -14,8 +14,11 @@ public struct Decision: Sendable, Hashable {
     public var reason: DecisionReason
     /// `urgent` when a priority word matched.
     public var priority: Priority
-    /// Every team's score, highest first (ties by configuration order).
-    public var scores: [TeamScore]
+    /// The teams with a matched signal, in the order of ``scores``, each with its place in the
+    /// configuration; every other team scored 0.
+    var matchedScores: [RankedScore]
+    /// Every team's name in configuration order (one array shared by the decisions of a router).
+    var teamNames: [String]
     /// Signal words that matched, in text order.
     public var matches: [SignalMatch]
     /// Priority words that matched.
@@ -23,10 +26,46 @@ public struct Decision: Sendable, Hashable {
     /// Entities found in the subject and text.
     public var entities: DetectedEntities
 
-    /// The best team other than the winner by score, if any scored.
-    public var runnerUp: TeamScore? {
-        scores.dropFirst().first { $0.score != 0 || !$0.terms.isEmpty }
+    /// Every team's score, highest first (ties by configuration order): the teams that scored
+    /// above 0, then every team at 0 in configuration order, then those below 0. Made when
+    /// asked for, so that a decision among hundreds of teams does not hold an entry for each.
+    public var scores: [TeamScore] {
+        var scores: [TeamScore] = []
+        scores.reserveCapacity(teamNames.count)
+        for ranked in matchedScores where ranked.score.score > 0 { scores.append(ranked.score) }
+        var matchedZero: [Int: TeamScore] = [:]
+        var nonZero = Set<Int>()
+        for ranked in matchedScores {
+            if ranked.score.score == 0 { matchedZero[ranked.team] = ranked.score } else { nonZero.insert(ranked.team) }
+        }
+        for (team, name) in teamNames.enumerated() where !nonZero.contains(team) {
+            scores.append(matchedZero[team] ?? TeamScore(team: name, score: 0, terms: []))
+        }
+        for ranked in matchedScores where ranked.score.score < 0 { scores.append(ranked.score) }
+        return scores
     }
+
+    /// The best team other than the first of ``scores``, if any scored or matched.
+    public var runnerUp: TeamScore? {
+        // The first of ``scores``: the best team above 0, else the first team at 0 (matched or
+        // not), else the best below 0. The runner-up is the next team that matched.
+        let hasPositive = matchedScores.first.map { $0.score.score > 0 } ?? false
+        let belowZero = matchedScores.filter { $0.score.score < 0 }.count
+        var first = matchedScores.first?.team ?? 0
+        if !hasPositive && belowZero < teamNames.count {
+            let below = Set(matchedScores.filter { $0.score.score < 0 }.map(\.team))
+            first = teamNames.indices.first { !below.contains($0) } ?? first
+        }
+        return matchedScores.first { $0.team != first }?.score
+    }
+}
+
+/// A team's score with the team's place in the configuration.
+struct RankedScore: Sendable, Hashable {
+    /// Index of the team in ``RoutingConfig/teams``.
+    let team: Int
+    /// Its score and terms.
+    var score: TeamScore
 }
 
 /// Message priority.
@@ -75,8 +114,10 @@ public struct DetectedEntities: Sendable, Hashable {
     public var street: String?
     /// First place name from an `[area]` found in the text.
     public var place: String?
-    /// Area by postcode range, else by place.
+    /// The message's area: by map point, postcode, street or place (see ``finding``).
     public var area: String?
+    /// How the area was found, or the clue that places the message outside every area.
+    public var finding: AreaFinding?
     /// Phone numbers, normalized.
     public var phones: [String]
     /// E-mail addresses.

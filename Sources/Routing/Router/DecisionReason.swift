@@ -10,6 +10,9 @@ public enum DecisionReason: Sendable, Hashable, CustomStringConvertible {
     case belowMinMargin(margin: Double, minimum: Double)
     /// Something outside the signals decided (a reply to an earlier message, a poor transcript).
     case override(String)
+    /// `base` decided a team, and then the message's area gave it to an area team (or to the
+    /// `outside` team): `signals; area Noord by postcode 2221`.
+    indirect case area(AreaRoute, base: DecisionReason)
 
     /// The router's rule: the best score settles it (``signals``) unless it is below `min-score`
     /// or leads the runner-up (counted as 0 when negative) by less than `min-margin`.
@@ -28,6 +31,7 @@ public enum DecisionReason: Sendable, Hashable, CustomStringConvertible {
         case .belowMinScore(let score, let minimum): "below min-score (\(ScoreText.format(score)) < \(ScoreText.format(minimum)))"
         case .belowMinMargin(let margin, let minimum): "below min-margin (\(ScoreText.format(margin)) < \(ScoreText.format(minimum)))"
         case .override(let reason): reason
+        case .area(let route, let base): "\(base.description); \(route)"
         }
     }
 

@@ -17,7 +17,7 @@ public struct RoutingContext: Sendable {
 extension Router {
     /// Routes a normalized message and returns it with `routing` and `location` filled in.
     public func route(_ message: Message, context: RoutingContext = RoutingContext()) -> (Message, Decision) {
-        var decision = route(subject: message.subject, text: message.text)
+        var decision = route(subject: message.subject, text: message.text, entities: true, given: message.location)
         if let conversation = context.conversation, config.team(named: conversation.team) != nil {
             decision.team = config.team(named: conversation.team)?.name ?? conversation.team
             decision.fallback = false
@@ -30,10 +30,6 @@ extension Router {
         }
         var routed = message
         routed.location = merged(message.location, decision.entities)
-        if routed.location.area == nil {
-            routed.location.area = routed.location.postcode.flatMap { area(forPostcode: $0) }
-                ?? routed.location.place.flatMap { area(forPlace: $0) }
-        }
         routed.routing = RoutingSummary(
             team: decision.team, score: decision.score, confidence: decision.confidence,
             fallback: decision.fallback, priority: decision.priority.rawValue, reason: decision.reason.description,
@@ -48,9 +44,9 @@ extension Router {
         if location.houseNumber == nil { location.houseNumber = found.houseNumber }
         if location.street == nil { location.street = found.street }
         if location.place == nil { location.place = found.place }
-        if location.area == nil, location.postcode == nil || location.postcode == found.postcode {
-            location.area = found.area
-        }
+        // The area comes from the form's fields and the words together (see AreaIndex.find).
+        location.area = found.area
+        location.areaBy = found.area == nil ? nil : found.finding?.by.rawValue
         return location
     }
 }
@@ -59,6 +55,7 @@ extension Location {
     /// The location the router found in a message's words.
     public init(_ entities: DetectedEntities) {
         self.init(postcode: entities.postcode, houseNumber: entities.houseNumber, street: entities.street,
-                  place: entities.place, area: entities.area)
+                  place: entities.place, area: entities.area,
+                  areaBy: entities.area == nil ? nil : entities.finding?.by.rawValue)
     }
 }

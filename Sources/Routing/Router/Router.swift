@@ -1,3 +1,4 @@
+import Messages
 import Text
 
 /// Decides which team gets a message, from a ``RoutingConfig``. Pure: no I/O, no clock.
@@ -15,6 +16,12 @@ public struct Router: Sendable {
     /// `config.router`, kept apart so that deciding reads it without copying it out of `config`.
     private let settings: RouterSettings
     private let queuePaths: [String: String]
+    /// Every team's name, in configuration order, shared by the decisions.
+    private let teamNames: [String]
+    /// The areas' postcodes, streets, places and polygons, for finding a message's area.
+    private let areaIndex: AreaIndex
+    /// Which team takes over which in which area, and the outside team.
+    private let areaTeams: AreaTeams
 
     /// Compiles the configuration's signals, priority words and places.
     public init(config: RoutingConfig) {
@@ -24,6 +31,9 @@ public struct Router: Sendable {
         patterns = CompiledPatterns(config: config, analyzer: analyzer)
         let fallback = config.team(named: config.router.fallback)?.name ?? config.router.fallback
         fallbackIndex = config.teams.firstIndex { $0.name == fallback } ?? 0
+        teamNames = config.teams.map(\.name)
+        areaIndex = AreaIndex(areas: config.areas)
+        areaTeams = AreaTeams(config: config)
     }
 
     /// The queue directory of a team, as ``RoutingConfig/queuePath(forTeam:)`` gives it,
@@ -38,8 +48,13 @@ public struct Router: Sendable {
     /// Routes a message by its subject and text.
     /// With `entities: false` the postcode, house number, phone and e-mail detection is skipped
     /// (``Decision/entities`` then holds only the place names found), for callers that show
-    /// the team and score alone.
+    /// the team and score alone; not when area teams need the postcode and street to decide.
     public func route(subject: String, text: String, entities wantsEntities: Bool = true) -> Decision {
+        route(subject: subject, text: text, entities: wantsEntities, given: nil)
+    }
+
+    /// Routes by subject and text, with the location a form gave (`given`) for finding the area.
+    func route(subject: String, text: String, entities wantsEntities: Bool, given: Location?) -> Decision {
         // An empty subject (every line of `classify --lines`, most forms) has no words to match.
         let subjectAnalysis = subject.isEmpty ? nil : analyzer.analyze(subject, limit: settings.maxTextBytes)
         let remaining = max(0, settings.maxTextBytes - (subjectAnalysis?.analysedBytes ?? 0))
@@ -47,11 +62,12 @@ public struct Router: Sendable {
         var tally = Tally()
         if let subjectAnalysis { collect(subjectAnalysis, field: .subject, into: &tally) }
         collect(textAnalysis, field: .text, into: &tally)
-        let entities = wantsEntities
+        var entities = wantsEntities || !areaTeams.isEmpty
             ? detectEntities(subject: subject, text: text, limit: settings.maxTextBytes, place: tally.place)
             : placeOnly(tally.place)
+        if let given, !areaIndex.isEmpty { locate(&entities, place: tally.place, given: given) }
         let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
-        return Decision(decide(tally, entities: entities, forced: forced), config: config)
+        return Decision(decide(tally, entities: entities, forced: forced), config: config, teamNames: teamNames)
     }
 
     /// Routes a message without a subject whose text is `utf8` (valid UTF-8, as a `String`'s
@@ -74,7 +90,7 @@ public struct Router: Sendable {
         let empty = analysis.isEmpty
         buffers.analysis.recycle(analysis)
         let entities: DetectedEntities
-        if wantsEntities {
+        if wantsEntities || !areaTeams.isEmpty {
             // The entity scan reads at most max-text bytes; a cut character would become U+FFFD.
             if !EntityScanner.mayFind(utf8: text) {
                 // No digit, `(`, `+` or `@`: nothing for the scan to find (most short messages).
@@ -95,14 +111,17 @@ public struct Router: Sendable {
 
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
     public func area(forPostcode postcode: String) -> String? {
-        guard let digits = Int(postcode.prefix(4)) else { return nil }
-        return config.areas.first { area in area.postcodeRanges.contains { $0.contains(digits) } }?.name
+        areaIndex.area(postcode: postcode).map { config.areas[$0].name }
     }
 
     /// The area that lists `place` (case- and diacritic-insensitive).
     public func area(forPlace place: String) -> String? {
-        let folded = TextFolding.fold(place)
-        return config.areas.first { area in area.places.contains { TextFolding.fold($0) == folded } }?.name
+        areaIndex.area(place: place).map { config.areas[$0].name }
+    }
+
+    /// The area whose polygons hold `point`, the first in file order.
+    public func area(forPoint point: Coordinates) -> String? {
+        areaIndex.area(point: point).map { config.areas[$0].name }
     }
 
     private func collect(_ analysis: AnalyzedText, field: MessageField, into tally: inout Tally) {
@@ -158,41 +177,72 @@ public struct Router: Sendable {
         let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)
         let fallback = reason != .signals
         let winner = fallback ? fallbackIndex : ranked.first
-        return Verdict(
+        var verdict = Verdict(
             team: winner, score: fallback ? ranked.fallbackScore : ranked.best,
             confidence: confidence(best: ranked.best, second: ranked.second),
             fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
             runnerUp: ranked.runnerUp, entities: entities)
+        if !areaTeams.isEmpty, let finding = verdict.entities.finding,
+           let taker = areaTeams.taker(decided: winner, finding: finding) {
+            let route = AreaRoute(area: finding.area.map { config.areas[$0].name }, finding: finding,
+                                  decidedTeam: config.teams[winner].name)
+            verdict.team = taker
+            verdict.fallback = false
+            verdict.reason = .area(route, base: reason)
+        }
+        return verdict
     }
 
     /// The teams' totals ranked: the first team by score (ties by configuration order), its
     /// score and the second's, the fallback team's score, and the runner-up (the best after the
     /// first that scored or matched anything).
+    ///
+    /// Only teams with a matched signal can score other than 0; every other team scores 0 and
+    /// ranks among those by configuration order, so the first two of them stand for all. A
+    /// message then costs its matches, not the number of teams (hundreds with area teams).
     private func rank(_ hits: [SignalHit]) -> (first: Int, best: Double, second: Double, fallbackScore: Double, runnerUp: (team: Int, score: Double)?) {
         let teamCount = config.teams.count
-        return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
-                totals.initialize(repeating: 0)
-                let order = UnsafeMutableBufferPointer(rebasing: scratch[..<teamCount])
-                let matched = UnsafeMutableBufferPointer(rebasing: scratch[teamCount...])
-                matched.initialize(repeating: 0)
-                for hit in hits {
-                    totals[hit.team] = ScoreText.rounded(totals[hit.team] + hit.weight)
-                    matched[hit.team] += 1
+        return withUnsafeTemporaryAllocation(of: RankedTeam.self, capacity: hits.count + 2) { candidates in
+            var count = 0
+            for hit in hits {
+                var slot = 0
+                while slot < count && candidates[slot].team != hit.team { slot += 1 }
+                if slot == count {
+                    (candidates.baseAddress! + count).initialize(to: RankedTeam(team: hit.team, total: 0, matched: true))
+                    count += 1
                 }
-                // Highest score first, ties by configuration order (an insertion sort: a handful of teams).
-                for index in 0..<teamCount {
-                    var slot = index
-                    while slot > 0 && totals[order[slot - 1]] < totals[index] {
-                        order[slot] = order[slot - 1]
-                        slot -= 1
-                    }
-                    order[slot] = index
-                }
-                let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
-                return (order[0], totals[order[0]], teamCount > 1 ? totals[order[1]] : 0, totals[fallbackIndex],
-                        runnerUp.map { ($0, totals[$0]) })
+                candidates[slot].total = ScoreText.rounded(candidates[slot].total + hit.weight)
             }
+            let matchedCount = count
+            var team = 0
+            while count < matchedCount + 2 && team < teamCount {
+                var seen = false
+                for slot in 0..<matchedCount where candidates[slot].team == team { seen = true }
+                if !seen {
+                    (candidates.baseAddress! + count).initialize(to: RankedTeam(team: team, total: 0, matched: false))
+                    count += 1
+                }
+                team += 1
+            }
+            // Highest score first, ties by configuration order (an insertion sort: a handful of candidates).
+            for index in 1..<max(count, 1) {
+                let moving = candidates[index]
+                var slot = index
+                while slot > 0 && (candidates[slot - 1].total < moving.total
+                                   || candidates[slot - 1].total == moving.total && candidates[slot - 1].team > moving.team) {
+                    candidates[slot] = candidates[slot - 1]
+                    slot -= 1
+                }
+                candidates[slot] = moving
+            }
+            var fallbackScore = 0.0
+            var runnerUp: (team: Int, score: Double)?
+            for slot in 0..<count {
+                if candidates[slot].team == fallbackIndex { fallbackScore = candidates[slot].total }
+                if slot > 0, runnerUp == nil, candidates[slot].matched { runnerUp = (candidates[slot].team, candidates[slot].total) }
+            }
+            return (candidates[0].team, candidates[0].total, teamCount > 1 && count > 1 ? candidates[1].total : 0,
+                    fallbackScore, runnerUp)
         }
     }
 
@@ -221,14 +271,28 @@ public struct Router: Sendable {
             phones: Router.joined(subjectFound.phones, found.phones) { $0.number },
             emails: Router.joined(subjectFound.emails, found.emails) { $0.address },
             bsnCount: subjectFound.bsns.count + found.bsns.count)
-        entities.area = entities.postcode.flatMap { area(forPostcode: $0) }
-            ?? place.map { config.areas[$0.area].name }
+        if !areaIndex.isEmpty { locate(&entities, place: place, given: nil) }
         return entities
     }
 
     /// The entities when detection is skipped: the first place name and its area.
     private func placeOnly(_ place: (area: Int, place: Int)?) -> DetectedEntities {
-        DetectedEntities(place: place.map(placeName), area: place.map { config.areas[$0.area].name })
+        guard let place else { return DetectedEntities() }
+        var entities = DetectedEntities(place: placeName(place), area: config.areas[place.area].name)
+        entities.finding = AreaFinding(area: place.area, by: .place, value: placeName(place))
+        return entities
+    }
+
+    /// Finds the area of `entities` (found in the words) and of `given` (a form's fields), and
+    /// records it in `entities`.
+    private func locate(_ entities: inout DetectedEntities, place: (area: Int, place: Int)?, given: Location?) {
+        let clues = AreaClues(
+            point: given?.coordinates, postcode: given?.postcode, textPostcode: entities.postcode,
+            street: given?.street, textStreet: entities.street, place: given?.place,
+            textPlace: place.map { (placeName($0), $0.area) })
+        let finding = areaIndex.find(clues)
+        entities.finding = finding
+        entities.area = finding?.area.map { config.areas[$0].name }
     }
 
     private func placeName(_ place: (area: Int, place: Int)) -> String {
@@ -249,4 +313,12 @@ public struct Router: Sendable {
     static func prefix(_ text: String, _ limit: Int) -> String {
         text.utf8.count > limit ? String(decoding: text.utf8.prefix(limit), as: UTF8.self) : text
     }
+}
+
+/// One team among the candidates of ``Router``'s ranking.
+private struct RankedTeam {
+    let team: Int
+    var total: Double
+    /// Whether a signal of the team matched (a team with matches may still total 0).
+    let matched: Bool
 }

@@ -48,7 +48,14 @@ public struct Verdict: Sendable {
 extension Decision {
     /// The full decision that `verdict` stands for, with the names from `config`.
     public init(_ verdict: Verdict, config: RoutingConfig) {
-        var totals = config.teams.map { TeamScore(team: $0.name, score: 0, terms: []) }
+        self.init(verdict, config: config, teamNames: config.teams.map(\.name))
+    }
+
+    /// The same, with the teams' names given (a router keeps them, so that a decision does not
+    /// gather them from every team).
+    init(_ verdict: Verdict, config: RoutingConfig, teamNames: [String]) {
+        // The teams with a matched signal, in first-match order, and their totals.
+        var matched: [RankedScore] = []
         var matches: [SignalMatch] = []
         matches.reserveCapacity(verdict.hits.count)
         for hit in verdict.hits {
@@ -57,19 +64,24 @@ extension Decision {
             matches.append(SignalMatch(
                 term: signal.text, team: config.teams[hit.team].name, weight: hit.weight,
                 field: hit.field, range: hit.range, learned: signal.learned))
-            totals[hit.team].score = ScoreText.rounded(totals[hit.team].score + hit.weight)
-            // One allocation per team instead of growing from empty.
-            if totals[hit.team].terms.isEmpty { totals[hit.team].terms.reserveCapacity(verdict.hits.count) }
-            totals[hit.team].terms.append(signal.text)
+            let slot = matched.firstIndex { $0.team == hit.team } ?? {
+                // One allocation per team instead of growing from empty.
+                var terms: [String] = []
+                terms.reserveCapacity(verdict.hits.count)
+                matched.append(RankedScore(team: hit.team, score: TeamScore(team: config.teams[hit.team].name, score: 0, terms: terms)))
+                return matched.count - 1
+            }()
+            matched[slot].score.score = ScoreText.rounded(matched[slot].score.score + hit.weight)
+            matched[slot].score.terms.append(signal.text)
         }
-        var order = Array(totals.indices)
-        // Highest score first, ties by configuration order (as the verdict ranked them).
-        order.sort { totals[$0].score != totals[$1].score ? totals[$0].score > totals[$1].score : $0 < $1 }
+        // In the order of `scores`: highest first, ties by configuration order (as the verdict
+        // ranked them), the teams at 0 in configuration order.
+        matched.sort { a, b in a.score.score == b.score.score ? a.team < b.team : a.score.score > b.score.score }
         self.init(
             team: config.teams[verdict.team].name,
             score: verdict.score, confidence: verdict.confidence,
             fallback: verdict.fallback, reason: verdict.reason, priority: verdict.priority,
-            scores: order.map { totals[$0] }, matches: matches,
+            matchedScores: matched, teamNames: teamNames, matches: matches,
             urgentTerms: verdict.urgent.map { config.router.urgent[$0].text },
             entities: verdict.entities)
     }

@@ -68,6 +68,7 @@ enum DecisionJSON {
         optional("street", location.street, into: &json)
         optional("place", location.place, into: &json)
         optional("area", location.area, into: &json)
+        optional("areaBy", location.areaBy, into: &json)
     }
 
     /// A member that is `null` when absent (unlike ``JSONWriter/member(literal:_:)``, which leaves it out).

@@ -17,7 +17,7 @@ enum Explanation {
             lines.append("  " + ScoreText.format(score.score).leftPadded(5) + "  " + score.team.padding(toLength: 14, withPad: " ", startingAt: 0)
                 + terms.joined(separator: ", "))
         }
-        lines.append("threshold: " + threshold(decision, settings: settings))
+        lines.append("threshold: " + threshold(decision, reason: decision.reason, settings: settings))
         let entities = decision.entities
         let location = [
             entities.postcode.map { "postcode \($0)" }, entities.houseNumber.map { "house number \($0)" },
@@ -25,6 +25,7 @@ enum Explanation {
             entities.bsnCount > 0 ? "\(entities.bsnCount) BSN (not shown)" : nil,
         ].compactMap { $0 }
         if !location.isEmpty { lines.append("location:  " + location.joined(separator: ", ")) }
+        lines += areaLines(decision)
         if !input.subject.isEmpty {
             lines.append("subject:   " + marked(input.subject, decision.matches.filter { $0.field == .subject }))
         }
@@ -37,10 +38,27 @@ enum Explanation {
         return lines.joined(separator: "\n")
     }
 
-    private static func threshold(_ decision: Decision, settings: RouterSettings) -> String {
+    /// How the area was found and, when an area team took the message over, which.
+    private static func areaLines(_ decision: Decision) -> [String] {
+        guard let finding = decision.entities.finding else { return [] }
+        var lines: [String] = []
+        if let area = decision.entities.area {
+            lines.append("area:      \(area), found by \(finding.clue)")
+        } else {
+            lines.append("area:      outside every area (\(finding.clue))")
+        }
+        if case .area(let route, _) = decision.reason {
+            lines.append(route.area == nil
+                ? "takeover:  \(decision.team) gets the message of \(route.decidedTeam): it lies outside every area ([router] outside)"
+                : "takeover:  \(decision.team) takes over the message of \(route.decidedTeam) in area \(route.area ?? "")")
+        }
+        return lines
+    }
+
+    private static func threshold(_ decision: Decision, reason: DecisionReason, settings: RouterSettings) -> String {
         let best = decision.scores.first?.score ?? 0
         let second = max(decision.runnerUp?.score ?? 0, 0)
-        switch decision.reason {
+        switch reason {
         case .signals:
             return "best \(ScoreText.format(best)) ≥ min-score \(ScoreText.format(settings.minScore)) and margin "
                 + "\(ScoreText.format(best - second)) ≥ min-margin \(ScoreText.format(settings.minMargin))"
@@ -52,6 +70,8 @@ enum Explanation {
             return "margin \(ScoreText.format(margin)) over the runner-up < min-margin \(ScoreText.format(minimum)): fallback"
         case .override(let reason):
             return reason
+        case .area(_, let base):
+            return threshold(decision, reason: base, settings: settings)
         }
     }
 

@@ -24,6 +24,8 @@ struct VerdictWriter {
     /// A signal matched in the text, up to its position:
     /// `{"term":TERM,"team":NAME,"weight":WEIGHT,"field":"text","position":`, by flat signal index.
     private let textHits: PreparedRuns
+    /// The reasons of decisions that area teams took over.
+    private let areaReasons: AreaReasonRuns
 
     /// Escapes the names and terms of `config`.
     init(config: RoutingConfig) {
@@ -62,6 +64,7 @@ struct VerdictWriter {
             }
         }
         self.textHits = textHits
+        areaReasons = AreaReasonRuns(config: config)
     }
 
     /// `{"input":"NAME:`, the start of every object about a line of the input `name`, to be
@@ -83,7 +86,11 @@ struct VerdictWriter {
         json.decimal(verdict.confidence, pointZero: true)
         json.raw(literal: verdict.fallback ? ",\"fallback\":true" : ",\"fallback\":false")
         json.raw(literal: verdict.urgent.isEmpty ? ",\"priority\":\"normal\",\"reason\":" : ",\"priority\":\"urgent\",\"reason\":")
-        if verdict.reason == .signals { json.raw(literal: "\"signals\"") } else { json.string(verdict.reason.description) }
+        if verdict.reason == .signals {
+            json.raw(literal: "\"signals\"")
+        } else if !areaReasons.write(verdict, into: &json) {
+            json.string(verdict.reason.description)
+        }
         json.raw(literal: ",\"signals\":[")
         for (index, hit) in verdict.hits.enumerated() {
             if index > 0 { json.raw(literal: ",") }
@@ -119,7 +126,7 @@ struct VerdictWriter {
         if verdict.entities.postcode == nil && verdict.entities.houseNumber == nil && verdict.entities.street == nil
             && verdict.entities.place == nil && verdict.entities.area == nil {
             // Most short reports name no location.
-            json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null}\n")
+            json.raw(literal: ",\"postcode\":null,\"houseNumber\":null,\"street\":null,\"place\":null,\"area\":null,\"areaBy\":null}\n")
             return
         }
         json.raw(literal: ",\"postcode\":")
@@ -132,6 +139,8 @@ struct VerdictWriter {
         optional(verdict.entities.place, into: &json)
         json.raw(literal: ",\"area\":")
         optional(verdict.entities.area, into: &json)
+        json.raw(literal: ",\"areaBy\":")
+        optional(verdict.entities.area == nil ? nil : verdict.entities.finding?.by.rawValue, into: &json)
         json.raw(literal: "}\n")
     }
 
@@ -159,7 +168,7 @@ struct VerdictWriter {
         if let value { json.string(value) } else { json.raw(literal: "null") }
     }
 
-    private static func quoted(_ text: String) -> [UInt8] {
+    static func quoted(_ text: String) -> [UInt8] {
         var json = JSONWriter(capacity: text.utf8.count + 16)
         json.string(text)
         return json.bytes
