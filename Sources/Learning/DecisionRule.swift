@@ -12,7 +12,7 @@ struct DecisionRule: Sendable {
         for team in scores.indices where scores[team] > scores[best] { best = team }
         var second = -Double.infinity
         for team in scores.indices where team != best { second = max(second, scores[team]) }
-        return DecisionReason.judging(best: scores[best], runnerUp: second, settings: settings) == .signals ? best : fallback
+        return DecisionReason.judging(best: scores[best], runnerUp: second, settings: settings).isSignals ? best : fallback
     }
 }
 

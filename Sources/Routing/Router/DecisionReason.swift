@@ -1,5 +1,12 @@
 /// Why a decision went the way it did.
 public enum DecisionReason: Sendable, Hashable, CustomStringConvertible {
+    /// Whether the reason is ``signals``, told without comparing payloads (the `==` of an enum
+    /// with an area route in it compares that route too, on every message).
+    @inlinable public var isSignals: Bool {
+        if case .signals = self { return true }
+        return false
+    }
+
     /// A team's signals settled it.
     case signals
     /// The message had no words.

@@ -175,32 +175,69 @@ public struct Router: Sendable {
         let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
         let ranked = rank(hits)
         let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)
-        let fallback = reason != .signals
+        let fallback = !reason.isSignals
         let winner = fallback ? fallbackIndex : ranked.first
-        var verdict = Verdict(
-            team: winner, score: fallback ? ranked.fallbackScore : ranked.best,
-            confidence: confidence(best: ranked.best, second: ranked.second),
-            fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
-            runnerUp: ranked.runnerUp, entities: entities)
-        if !areaTeams.isEmpty, let finding = verdict.entities.finding,
-           let taker = areaTeams.taker(decided: winner, finding: finding) {
-            let route = AreaRoute(area: finding.area.map { config.areas[$0].name }, finding: finding,
-                                  decidedTeam: config.teams[winner].name)
-            verdict.team = taker
-            verdict.fallback = false
-            verdict.reason = .area(route, base: reason)
+        // Without area teams (most configurations) the verdict is made once and never copied.
+        guard !areaTeams.isEmpty, let finding = entities.finding,
+              let taker = areaTeams.taker(decided: winner, finding: finding) else {
+            return Verdict(
+                team: winner, score: fallback ? ranked.fallbackScore : ranked.best,
+                confidence: confidence(best: ranked.best, second: ranked.second),
+                fallback: fallback, reason: reason, hits: hits, urgent: tally.urgent,
+                runnerUp: ranked.runnerUp, entities: entities)
         }
-        return verdict
+        let route = AreaRoute(area: finding.area.map { config.areas[$0].name }, finding: finding,
+                              decidedTeam: config.teams[winner].name)
+        return Verdict(
+            team: taker, score: fallback ? ranked.fallbackScore : ranked.best,
+            confidence: confidence(best: ranked.best, second: ranked.second),
+            fallback: false, reason: .area(route, base: reason), hits: hits, urgent: tally.urgent,
+            runnerUp: ranked.runnerUp, entities: entities)
     }
 
-    /// The teams' totals ranked: the first team by score (ties by configuration order), its
-    /// score and the second's, the fallback team's score, and the runner-up (the best after the
-    /// first that scored or matched anything).
-    ///
+    /// The ranking of the teams' totals: the first team by score (ties by configuration order),
+    /// its score and the second's, the fallback team's score, and the runner-up (the best after
+    /// the first that scored or matched anything).
+    typealias Ranking = (first: Int, best: Double, second: Double, fallbackScore: Double, runnerUp: (team: Int, score: Double)?)
+
+    /// A handful of teams are ranked all together (``rankEvery(_:)``); more, by the teams that
+    /// matched (``rankMatched(_:)``). Both give the same ranking.
+    private func rank(_ hits: [SignalHit]) -> Ranking {
+        config.teams.count <= 16 ? rankEvery(hits) : rankMatched(hits)
+    }
+
+    /// Every team's total in a table, then an insertion sort of all of them.
+    func rankEvery(_ hits: [SignalHit]) -> Ranking {
+        let teamCount = config.teams.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
+                totals.initialize(repeating: 0)
+                let order = UnsafeMutableBufferPointer(rebasing: scratch[..<teamCount])
+                let matched = UnsafeMutableBufferPointer(rebasing: scratch[teamCount...])
+                matched.initialize(repeating: 0)
+                for hit in hits {
+                    totals[hit.team] = ScoreText.rounded(totals[hit.team] + hit.weight)
+                    matched[hit.team] += 1
+                }
+                for index in 0..<teamCount {
+                    var slot = index
+                    while slot > 0 && totals[order[slot - 1]] < totals[index] {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = index
+                }
+                let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
+                return (order[0], totals[order[0]], teamCount > 1 ? totals[order[1]] : 0, totals[fallbackIndex],
+                        runnerUp.map { ($0, totals[$0]) })
+            }
+        }
+    }
+
     /// Only teams with a matched signal can score other than 0; every other team scores 0 and
     /// ranks among those by configuration order, so the first two of them stand for all. A
     /// message then costs its matches, not the number of teams (hundreds with area teams).
-    private func rank(_ hits: [SignalHit]) -> (first: Int, best: Double, second: Double, fallbackScore: Double, runnerUp: (team: Int, score: Double)?) {
+    func rankMatched(_ hits: [SignalHit]) -> Ranking {
         let teamCount = config.teams.count
         return withUnsafeTemporaryAllocation(of: RankedTeam.self, capacity: hits.count + 2) { candidates in
             var count = 0
@@ -278,8 +315,9 @@ public struct Router: Sendable {
     /// The entities when detection is skipped: the first place name and its area.
     private func placeOnly(_ place: (area: Int, place: Int)?) -> DetectedEntities {
         guard let place else { return DetectedEntities() }
-        var entities = DetectedEntities(place: placeName(place), area: config.areas[place.area].name)
-        entities.finding = AreaFinding(area: place.area, by: .place, value: placeName(place))
+        let name = placeName(place)
+        var entities = DetectedEntities(place: name, area: config.areas[place.area].name)
+        entities.finding = AreaFinding(area: place.area, by: .place, value: name)
         return entities
     }
 

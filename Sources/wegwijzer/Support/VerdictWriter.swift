@@ -86,7 +86,7 @@ struct VerdictWriter {
         json.decimal(verdict.confidence, pointZero: true)
         json.raw(literal: verdict.fallback ? ",\"fallback\":true" : ",\"fallback\":false")
         json.raw(literal: verdict.urgent.isEmpty ? ",\"priority\":\"normal\",\"reason\":" : ",\"priority\":\"urgent\",\"reason\":")
-        if verdict.reason == .signals {
+        if verdict.reason.isSignals {
             json.raw(literal: "\"signals\"")
         } else if !areaReasons.write(verdict, into: &json) {
             json.string(verdict.reason.description)
@@ -150,7 +150,7 @@ struct VerdictWriter {
         plainTeams[verdict.team].withUnsafeBufferPointer { out.raw($0) }
         out.raw(literal: "\t")
         out.decimal(verdict.score)
-        if verdict.reason == .signals {
+        if verdict.reason.isSignals {
             out.raw(literal: "\tsignals\t")
         } else {
             out.raw(literal: "\t")
