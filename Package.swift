@@ -33,11 +33,13 @@ let package = Package(
         .target(name: "Delivery", dependencies: ["Messages", "Hashing", "Storage", "CCurl"]),
         // deliver: receipts to citizens (who gets one, the per-address limit, the message)
         .target(name: "Receipts", dependencies: ["Messages", "Routing", "Hashing", "Storage"]),
+        // privacy: every place that holds message data; retention, find and forget (docs/privacy.md)
+        .target(name: "Privacy", dependencies: ["Delivery", "Receipts", "Routing", "Intake", "Messages", "Text", "Storage"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Privacy", "Messages", "Storage"]),
         .executableTarget(
             name: "wegwijzer",
-            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage"]),
+            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Privacy", "Messages", "Text", "Storage"]),
 
         .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "MailTests", dependencies: ["Mail"], resources: [.copy("Fixtures")]),
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts", "Routing", "Messages", "Mail"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Delivery", "Receipts", "Routing"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake", "Delivery", "Routing"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],

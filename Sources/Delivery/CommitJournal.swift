@@ -281,7 +281,7 @@ public final class CommitJournal: Sendable {
                 start = index + 1
                 if fields.first == "C", fields.count >= 5 {
                     let entry = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4],
-                                      moreKeys: Array(fields.dropFirst(5)))
+                                      moreKeys: fields.dropFirst(5).filter { !CommitJournal.isErased($0) })
                     committed[entry.id] = entry.team
                     unpublished[entry.id] = entry
                     for key in entry.conversationKeys { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }
@@ -293,12 +293,12 @@ public final class CommitJournal: Sendable {
         }
     }
 
-    private static func segmentNumber(_ name: String) -> Int? {
+    static func segmentNumber(_ name: String) -> Int? {
         guard name.hasPrefix("journal-"), name.hasSuffix(".log") else { return nil }
         return Int(name.dropFirst(8).dropLast(4))
     }
 
-    private static func segmentPath(_ directory: String, _ number: Int) -> String {
+    static func segmentPath(_ directory: String, _ number: Int) -> String {
         let digits = String(number)
         return directory + "/journal-" + String(repeating: "0", count: max(0, 8 - digits.count)) + digits + ".log"
     }

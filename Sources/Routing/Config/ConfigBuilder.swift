@@ -117,6 +117,10 @@ struct ConfigBuilder {
             maxTextBytes: values.integer("max-text") ?? RouterSettings.defaultMaxTextBytes)
         settings.learned = values.text("learned")
         settings.delivery = delivery(values)
+        settings.retention = RetentionSettings(default: values.number("retention"))
+        for kind in RetentionSettings.Kind.allCases {
+            if let period = values.number(kind.key) { settings.retention.overrides[kind] = period }
+        }
         return settings
     }
 

@@ -1,0 +1,57 @@
+import Delivery
+import Storage
+
+/// `wegwijzer forget`: erases the items ``PersonSearch`` found, in a safe order, and writes the
+/// audit line.
+///
+/// Link stores (journal, receipts ledger, attachments found by ID) go first, content last, so
+/// that a run cut short (kill -9) and run again still finds every link through the content left.
+/// The outbox and the dead letters are erased holding the ``ErasureLock`` exclusively: a
+/// delivery in flight finishes first, and none starts for an erased record afterwards. A failure
+/// is reported per item; the rest goes on.
+public enum Erasure {
+    /// What an erasure did.
+    public struct Report: Sendable {
+        /// Items erased, by kind.
+        public var counts: [StoreKind: Int] = [:]
+        /// The items that could not be erased: place and reason.
+        public var failures: [String] = []
+    }
+
+    /// Kinds whose items delivery workers also write.
+    static let lockedKinds: Set<StoreKind> = [.outbox, .dead]
+
+    /// Erases `found` and records the audit line in `state`.
+    public static func run(_ found: [PersonSearch.Found], kind: PersonQuery.Kind, state: String) -> Report {
+        var report = Report()
+        let links = found.filter { !isContent($0.item.kind) }
+        let content = found.filter { isContent($0.item.kind) }
+        let locked = content.filter { lockedKinds.contains($0.item.kind) }
+        let unlocked = content.filter { !lockedKinds.contains($0.item.kind) }
+        erase(links, into: &report)
+        ErasureLock(state: state, create: false).exclusive { erase(locked, into: &report) }
+        erase(unlocked, into: &report)
+        do {
+            try AuditLog.record(state: state, kind: kind, counts: report.counts, failures: report.failures.count)
+        } catch {
+            report.failures.append("\(state)/\(AuditLog.name): \(error)")
+        }
+        return report
+    }
+
+    /// Whether items of `kind` hold content (as opposed to links to it).
+    static func isContent(_ kind: StoreKind) -> Bool {
+        ![.journal, .receipts, .attachment].contains(kind)
+    }
+
+    private static func erase(_ found: [PersonSearch.Found], into report: inout Report) {
+        for entry in found {
+            do {
+                try entry.store.erase(entry.item)
+                report.counts[entry.item.kind, default: 0] += 1
+            } catch {
+                report.failures.append("\(entry.item.place): \(error)")
+            }
+        }
+    }
+}
