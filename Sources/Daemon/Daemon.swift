@@ -36,6 +36,7 @@ public final class Daemon {
         let routers = RouterBox(Router(config: config))
         let metrics = Metrics(teams: config.teams.map(\.name))
         let delivery: DeliveryRunner
+        let retention = RetentionRunner(config: config, log: log, metrics: metrics)
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
@@ -52,6 +53,7 @@ public final class Daemon {
         }
         signal(SIGPIPE, SIG_IGN)
         delivery.start()
+        retention.start()
         let sources = SourceSet(pipeline: pipeline, log: log, metrics: metrics, activation: activation)
         sources.apply(config)
         log.log(.info, "started", ["config": configPath, "state": state, "configHash": config.configHash])
@@ -73,6 +75,7 @@ public final class Daemon {
                     routers.replace(with: Router(config: reloaded))
                     sources.apply(reloaded)
                     delivery.reload(reloaded)
+                    retention.reload(reloaded)
                     // Logged once the new router is in force, so "reloaded" means routed by it.
                     log.log(.info, "reloaded", ["config": configPath, "configHash": reloaded.configHash])
                 }
@@ -83,6 +86,7 @@ public final class Daemon {
                 let deadline = DispatchTime.now() + 9
                 let deliveryStopped = delivery.stop(deadline: deadline)
                 sources.stopAll(deadline: deadline)
+                retention.stop(deadline: deadline)
                 _ = deliveryStopped.wait(timeout: deadline)
                 log.log(.info, "stopped", [:])
                 return 0

@@ -21,8 +21,9 @@ public struct JournalStore: PrivacyStore {
             ids.contains(id) || id == matcher.query.value || keys.contains(where: matcher.matches)
         }
         let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return lines.map { line in
-            StoredItem(kind: .journal, place: line.segment, id: line.id, time: formatter.date(from: line.receivedAt),
+            StoredItem(kind: .journal, place: line.segment, id: line.id, time: formatter.date(from: line.receivedAt) ?? ISO8601DateFormatter().date(from: line.receivedAt),
                        fields: ["conversationKeys"], location: .journalLine(line))
         }
     }
