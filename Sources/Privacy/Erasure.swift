@@ -21,18 +21,27 @@ public enum Erasure {
     /// Kinds whose items delivery workers also write.
     static let lockedKinds: Set<StoreKind> = [.outbox, .dead]
 
-    /// Erases `found` and records the audit line in `state`.
-    public static func run(_ found: [PersonSearch.Found], kind: PersonQuery.Kind, state: String) -> Report {
+    /// Erases `found` (what ``PersonSearch/find(_:in:)`` found for `query` in `stores`) and
+    /// records the audit line in `state`. The outbox and the dead letters are searched again
+    /// holding the lock: a record may have moved meanwhile (a retry writes `ID.json`, a last
+    /// failure a dead letter).
+    public static func run(_ found: [PersonSearch.Found], query: PersonQuery, stores: [any PrivacyStore],
+                           state: String) -> Report {
         var report = Report()
+        let ids = Set(found.compactMap(\.item.id)).union(query.kind == .id ? [query.value] : [])
         let links = found.filter { !isContent($0.item.kind) }
-        let content = found.filter { isContent($0.item.kind) }
-        let locked = content.filter { lockedKinds.contains($0.item.kind) }
-        let unlocked = content.filter { !lockedKinds.contains($0.item.kind) }
+        let unlocked = found.filter { isContent($0.item.kind) && !lockedKinds.contains($0.item.kind) }
         erase(links, into: &report)
-        ErasureLock(state: state, create: false).exclusive { erase(locked, into: &report) }
+        ErasureLock(state: state, create: false).exclusive {
+            let matcher = PersonMatcher(query)
+            let locked = stores.filter { !Set($0.kinds).isDisjoint(with: lockedKinds) }.flatMap { store in
+                store.find(matcher, ids: ids).map { PersonSearch.Found(item: $0, store: store) }
+            }
+            erase(locked, into: &report)
+        }
         erase(unlocked, into: &report)
         do {
-            try AuditLog.record(state: state, kind: kind, counts: report.counts, failures: report.failures.count)
+            try AuditLog.record(state: state, kind: query.kind, counts: report.counts, failures: report.failures.count)
         } catch {
             report.failures.append("\(state)/\(AuditLog.name): \(error)")
         }

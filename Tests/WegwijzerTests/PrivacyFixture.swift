@@ -12,40 +12,22 @@ enum PrivacyFixture {
     static let bsn = "111222333"
     static let text = "Mijn BSN is 111222333. De lantaarnpaal voor ons huis is kapot"
 
-    /// Teams, a form drop, a call drop and a Maildir (all under the state folder); `router` adds
-    /// `[router]` lines, `stadsbeheer` lines to the team Stadsbeheer, `extra` whole sections.
+    /// The delivery tests' teams and form drop, with a call drop and a Maildir (all under the
+    /// state folder); `router` adds `[router]` lines, `stadsbeheer` lines to the team
+    /// Stadsbeheer, `extra` whole sections.
     static func config(router: String = "", stadsbeheer: String = "", extra: String = "") -> String {
-        """
-        [router]
-        state = state
-        queues = queues
-        fallback = KCC
-        retry-base = 100ms
-        retry-cap = 400ms
-        \(router)
+        DeliveryFixture.config(router: router, teams: ["Stadsbeheer": stadsbeheer]) + """
 
-        [team KCC]
 
-        [team Stadsbeheer]
-        signals = lantaarnpaal:4
-        \(stadsbeheer)
+            [source calls]
+            type = call-drop
+            path = in/calls
 
-        [team Milieu]
-        signals = asbest:4
-
-        [source forms]
-        type = form-drop
-        path = in/forms
-
-        [source calls]
-        type = call-drop
-        path = in/calls
-
-        [source mail]
-        type = maildir
-        path = in/mail
-        \(extra)
-        """
+            [source mail]
+            type = maildir
+            path = in/mail
+            \(extra)
+            """
     }
 
     /// A form from the citizen (or from someone else), about `word`.

@@ -22,7 +22,8 @@ enum ForgetCommand: Command {
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
         let query = try PersonArguments.query(arguments, kinds: kinds)
         let config = try PersonArguments.config(arguments)
-        let found = PersonSearch.find(query, in: PrivacyStores.all(config))
+        let stores = PrivacyStores.all(config)
+        let found = PersonSearch.find(query, in: stores)
         guard !found.isEmpty else {
             printError("wegwijzer forget: nothing stored for that \(query.kind.rawValue == "id" ? "ID" : query.kind.rawValue)")
             return .failure
@@ -34,7 +35,7 @@ enum ForgetCommand: Command {
             output.flush()
             return .success
         }
-        let report = Erasure.run(found, kind: query.kind, state: config.router.state)
+        let report = Erasure.run(found, query: query, stores: stores, state: config.router.state)
         let counts = report.counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }
         output.write("erased \(report.counts.values.reduce(0, +)) items" + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")) + "\n")
         output.flush()
