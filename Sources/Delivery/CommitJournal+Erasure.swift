@@ -65,14 +65,15 @@ extension CommitJournal {
     /// Overwrites the conversation keys of `line` with ``erasedByte``s in place and fsyncs the
     /// segment: the line keeps its length, so a daemon appending to the segment meanwhile is not
     /// disturbed; the message stays committed (for dedupe), but nothing links it to its e-mail.
-    /// A running daemon keeps the links it read at start in memory until it restarts.
-    public static func erase(_ line: KeyedLine) throws(IOFailure) {
+    /// A running daemon keeps the links it read at start in memory until it restarts. Without
+    /// `sync`, the caller fsyncs the segment (once for many lines).
+    public static func erase(_ line: KeyedLine, sync: Bool = true) throws(IOFailure) {
         let fd = DurableFile.openForOverwriting(line.segment)
         guard fd >= 0 else { throw IOFailure.current(.open, line.segment) }
         defer { close(fd) }
         for (_, range) in line.keys {
             try DurableFile.fill(erasedByte, count: range.count, at: range.lowerBound, in: fd, path: line.segment)
         }
-        guard fsync(fd) == 0 else { throw IOFailure.current(.sync, line.segment) }
+        guard !sync || fsync(fd) == 0 else { throw IOFailure.current(.sync, line.segment) }
     }
 }

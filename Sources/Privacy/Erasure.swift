@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Delivery
 import Storage
 
@@ -53,13 +56,27 @@ public enum Erasure {
         ![.journal, .receipts, .attachment].contains(kind)
     }
 
+    /// Erases `found`, then fsyncs each folder and file they changed, once; an item counts as
+    /// erased once its change is synced.
     private static func erase(_ found: [PersonSearch.Found], into report: inout Report) {
+        var pending: [String: (isDirectory: Bool, kinds: [StoreKind])] = [:]
         for entry in found {
             do {
                 try entry.store.erase(entry.item)
-                report.counts[entry.item.kind, default: 0] += 1
+                let target = entry.item.syncTarget
+                pending[target.path, default: (target.isDirectory, [])].kinds.append(entry.item.kind)
             } catch {
                 report.failures.append("\(entry.item.place): \(error)")
+            }
+        }
+        for (path, target) in pending.sorted(by: { $0.key < $1.key }) {
+            do {
+                if target.isDirectory { try DurableFile.syncDirectory(at: path) } else { try DurableFile.syncFile(at: path) }
+                for kind in target.kinds { report.counts[kind, default: 0] += 1 }
+            } catch where error.errno == ENOENT {
+                for kind in target.kinds { report.counts[kind, default: 0] += 1 }  // removed whole meanwhile
+            } catch {
+                report.failures.append("\(path): \(error)")
             }
         }
     }

@@ -13,7 +13,8 @@ public protocol PrivacyStore: Sendable {
     /// The items that concern the person of `matcher`, or belong to a message in `ids`.
     func find(_ matcher: PersonMatcher, ids: Set<String>) -> [StoredItem]
 
-    /// Removes one item durably (or makes it unlinkable, for a link store); throws when it
-    /// could not. An item already gone is no error.
+    /// Removes one item (or makes it unlinkable, for a link store); throws when it could not.
+    /// An item already gone is no error. ``Erasure`` then fsyncs the item's
+    /// ``StoredItem/syncTarget`` (once for many items).
     func erase(_ item: StoredItem) throws
 }

@@ -18,6 +18,17 @@ public struct StoredItem: Sendable {
         case ledgerLine(ReceiptLedger.HashedLine)
     }
 
+    /// What must be fsynced to make the item's erasure durable: the folder a file or folder was
+    /// removed from, or the file that was overwritten in place.
+    public var syncTarget: (path: String, isDirectory: Bool) {
+        switch location {
+        case .file(let path, _), .folder(let path): ((path as NSString).deletingLastPathComponent, true)
+        case .batchEntry(let file, _, _): (file, false)
+        case .journalLine(let line): (line.segment, false)
+        case .ledgerLine(let line): (line.path, false)
+        }
+    }
+
     /// The kind of place (``StoreKind``).
     public var kind: StoreKind
     /// The path of the file or folder that holds it.

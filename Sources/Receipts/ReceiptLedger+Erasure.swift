@@ -43,12 +43,12 @@ extension ReceiptLedger {
     /// Overwrites the address hash of `line` with `-` in place and fsyncs the ledger: the line
     /// keeps its length (a running daemon appends to the file meanwhile) and no longer links the
     /// decision to an address. A running daemon keeps the hash in memory for its limit until it
-    /// restarts.
-    public static func erase(_ line: HashedLine) throws(IOFailure) {
+    /// restarts. Without `sync`, the caller fsyncs the ledger (once for many lines).
+    public static func erase(_ line: HashedLine, sync: Bool = true) throws(IOFailure) {
         let fd = DurableFile.openForOverwriting(line.path)
         guard fd >= 0 else { throw IOFailure.current(.open, line.path) }
         defer { close(fd) }
         try DurableFile.fill(UInt8(ascii: "-"), count: line.range.count, at: line.range.lowerBound, in: fd, path: line.path)
-        guard fsync(fd) == 0 else { throw IOFailure.current(.sync, line.path) }
+        guard !sync || fsync(fd) == 0 else { throw IOFailure.current(.sync, line.path) }
     }
 }

@@ -63,17 +63,13 @@ enum PrivacyFixture {
 
     /// The files under `directory` whose bytes hold `needle` (without regard to ASCII case).
     static func files(under directory: URL, holding needle: String) -> [String] {
-        let lowered = Array(needle.lowercased().utf8)
+        let lowered = Data(needle.lowercased().utf8)
         var found: [String] = []
         let enumerator = FileManager.default.enumerator(atPath: directory.path)
         while let relative = enumerator?.nextObject() as? String {
             let path = directory.appendingPathComponent(relative).path
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            let bytes = data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-            if bytes.count >= lowered.count,
-               (0...(bytes.count - lowered.count)).contains(where: { bytes[$0..<($0 + lowered.count)].elementsEqual(lowered) }) {
-                found.append(relative)
-            }
+            if Data(data.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }).range(of: lowered) != nil { found.append(relative) }
         }
         return found
     }

@@ -64,16 +64,14 @@ enum FolderScan {
                           location: .file(path, sidecars: sidecars))
     }
 
-    /// Removes a file item (and its sidecars) or a folder item, then fsyncs its folder.
+    /// Removes a file item (and its sidecars) or a folder item; ``Erasure`` fsyncs the folder.
     static func remove(_ location: StoredItem.Location) throws {
         switch location {
         case .file(let path, let sidecars):
             for sidecar in sidecars { try DurableFile.removeFile(at: sidecar) }
             try DurableFile.removeFile(at: path)
-            try DurableFile.syncDirectory(at: (path as NSString).deletingLastPathComponent)
         case .folder(let path):
             try DurableFile.removeTree(at: path)
-            try DurableFile.syncDirectory(at: (path as NSString).deletingLastPathComponent)
         default:
             throw ErasureFailure("not a file or folder")
         }

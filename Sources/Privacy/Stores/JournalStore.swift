@@ -30,6 +30,6 @@ public struct JournalStore: PrivacyStore {
 
     public func erase(_ item: StoredItem) throws {
         guard case .journalLine(let line) = item.location else { throw ErasureFailure("not a journal line") }
-        try CommitJournal.erase(line)
+        try CommitJournal.erase(line, sync: false)
     }
 }

@@ -9,8 +9,8 @@ import Storage
 /// files `NAME.batch` (done entries too, as long as their bytes are there), and damaged files
 /// set aside (`*.unreadable`).
 ///
-/// A batch entry is erased in place: marked done, its JSON overwritten with spaces, the file
-/// fsynced; the daemon skips done entries and removes the file with its last one. `forget`
+/// A batch entry is erased in place: marked done, its JSON overwritten with spaces (``Erasure``
+/// fsyncs the file); the daemon skips done entries and removes the file with its last one. `forget`
 /// erases the outbox holding the ``ErasureLock``, so no delivery is in flight for it meanwhile.
 public struct OutboxStore: PrivacyStore {
     /// The outbox directory.
@@ -72,6 +72,5 @@ public struct OutboxStore: PrivacyStore {
         defer { close(fd) }
         try DurableFile.overwriteByte(OutboxBatch.done, at: offset, in: fd, path: path)
         try DurableFile.fill(0x20, count: json.count, at: json.lowerBound, in: fd, path: path)
-        guard fsync(fd) == 0 else { throw IOFailure.current(.sync, path) }
     }
 }

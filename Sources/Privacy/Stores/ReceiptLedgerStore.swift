@@ -30,6 +30,6 @@ public struct ReceiptLedgerStore: PrivacyStore {
 
     public func erase(_ item: StoredItem) throws {
         guard case .ledgerLine(let line) = item.location else { throw ErasureFailure("not a ledger line") }
-        try ReceiptLedger.erase(line)
+        try ReceiptLedger.erase(line, sync: false)
     }
 }
