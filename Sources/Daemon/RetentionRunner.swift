@@ -7,7 +7,8 @@ import Synchronization
 
 /// The daemon's retention sweep (``RetentionSweep``): once at start, then every hour, or every
 /// half of the shortest retention period when that is under two hours. Runs on its own thread at
-/// a lower CPU priority, so intake goes first; logs what it removed as counts, never names or content.
+/// a lower CPU priority, with its removals paced (``RetentionSweep``), so intake goes first;
+/// logs what it removed as counts, never names or content.
 final class RetentionRunner: Sendable {
     private let config: Mutex<RoutingConfig>
     private let log: EventLog
@@ -46,14 +47,15 @@ final class RetentionRunner: Sendable {
         config.withLock { $0 = new }
     }
 
-    /// Stops the thread (a sweep in progress finishes first) and waits until `deadline`.
+    /// Stops the thread (a sweep in progress stops after its current chunk of removals) and
+    /// waits until `deadline`.
     func stop(deadline: DispatchTime) {
         stop.stop()
         _ = done.wait(timeout: deadline)
     }
 
     private func sweep(_ config: RoutingConfig) {
-        let result = RetentionSweep(config: config).run()
+        let result = RetentionSweep(config: config).run(shouldStop: { [stop] in stop.isStopped })
         var removed = Dictionary(uniqueKeysWithValues: result.removed.map { ($0.key.rawValue, $0.value) })
         if result.attachments > 0 { removed["attachments"] = result.attachments }
         metrics.retention(removed: removed, unclaimedOverRetention: result.unclaimedOverRetention)

@@ -23,10 +23,12 @@ extension CommitJournal {
         /// The keys not yet erased, with their byte ranges in the segment.
         public var keys: [(key: String, range: Range<Int>)]
 
+        /// Lines are equal when they name the same keys of one message in one segment.
         public static func == (a: KeyedLine, b: KeyedLine) -> Bool {
             a.segment == b.segment && a.id == b.id && a.keys.map(\.range) == b.keys.map(\.range)
         }
 
+        /// Hashes the segment and the message ID.
         public func hash(into hasher: inout Hasher) {
             hasher.combine(segment)
             hasher.combine(id)

@@ -13,8 +13,9 @@ import Storage
 /// It removes files in claim folders (with their attachments), dead letters, noise, rejected
 /// input (with reasons and sidecars) and finished outbox files; never a message in `new/`, nor
 /// the attachments of one. A file's age counts from its modification time: when Wegwijzer
-/// wrote it (a claim by rename keeps it). Each folder is fsynced once after its removals.
-/// Only metadata is read, so a sweep over a million files costs no file contents.
+/// wrote it (a claim by rename keeps it). Each folder is fsynced after every chunk of removals
+/// and at its end. Only metadata is read, so a sweep over a million files costs no file
+/// contents; removals are paced (``SweepPacer``) so that intake's fsyncs are not held up.
 public struct RetentionSweep: Sendable {
     /// What one sweep did.
     public struct Result: Sendable, Equatable {
@@ -26,43 +27,51 @@ public struct RetentionSweep: Sendable {
         public var unclaimedOverRetention = 0
         /// Removals that failed: path and reason.
         public var failures: [String] = []
+        /// Whether the sweep stopped early (the daemon is stopping): the rest waits for the next.
+        public var stopped = false
 
         /// Creates an empty result.
         public init() {}
     }
 
     private let config: RoutingConfig
+    private let duty: Double
 
-    /// A sweep over the state, queues and sources of `config`.
-    public init(config: RoutingConfig) {
+    /// A sweep over the state, queues and sources of `config` that removes during at most
+    /// `duty` of its time (1: without pauses).
+    public init(config: RoutingConfig, duty: Double = 0.2) {
         self.config = config
+        self.duty = duty
     }
 
-    /// Sweeps once, removing what is older than its period at `now`.
-    public func run(now: Date = Date()) -> Result {
+    /// Sweeps once, removing what is older than its period at `now`; stops early, between two
+    /// chunks of removals, once `shouldStop` says so.
+    public func run(now: Date = Date(), shouldStop: @escaping () -> Bool = { false }) -> Result {
         var result = Result()
+        let pacer = SweepPacer(duty: duty, shouldStop: shouldStop)
         let settings = config.router.retention
         let state = config.router.state
         let cutoff = { (kind: RetentionSettings.Kind) in settings.period(kind).map { now.addingTimeInterval(-$0) } }
         result.unclaimedOverRetention = Self.countUnclaimed(config, olderThan: settings.period(.claimed), now: now)
-        if let before = cutoff(.claimed) { sweepClaimed(before: before, into: &result) }
+        if let before = cutoff(.claimed) { sweepClaimed(before: before, pacer: pacer, into: &result) }
         if let before = cutoff(.dead) {
-            sweep(state + "/dead", before: before, kind: .dead, into: &result) { $0.hasSuffix(".json") || $0.hasSuffix(".unreadable") }
+            sweep(state + "/dead", before: before, kind: .dead, pacer: pacer, into: &result) { $0.hasSuffix(".json") || $0.hasSuffix(".unreadable") }
         }
-        if let before = cutoff(.noise) { sweep(state + "/noise", before: before, kind: .noise, into: &result) }
+        if let before = cutoff(.noise) { sweep(state + "/noise", before: before, kind: .noise, pacer: pacer, into: &result) }
         if let before = cutoff(.rejected) {
             for source in config.sources {
                 guard let path = config.sourcePath(source) else { continue }
-                sweep(path + "/rejected", before: before, kind: .rejected, into: &result)
+                sweep(path + "/rejected", before: before, kind: .rejected, pacer: pacer, into: &result)
             }
         }
         if let before = cutoff(.outbox) {
             let outbox = RecordStore(directory: state + "/outbox")
-            sweep(outbox.directory, before: before, kind: .outbox, into: &result) { name in
+            sweep(outbox.directory, before: before, kind: .outbox, pacer: pacer, into: &result) { name in
                 name.hasSuffix(".unreadable")
                     || (RecordStore.isBatchName(name) && ((try? outbox.readBatch(name)) ?? []).allSatisfy(\.isDone))
             }
         }
+        result.stopped = pacer.stopped
         return result
     }
 
@@ -77,12 +86,12 @@ public struct RetentionSweep: Sendable {
         }
     }
 
-    private func sweepClaimed(before: Date, into result: inout Result) {
+    private func sweepClaimed(before: Date, pacer: SweepPacer, into result: inout Result) {
         for queue in config.queuePaths {
             var held = Set<String>()  // IDs whose message is still in new/ or a claim folder
             for (folder, kind) in QueueStore.messageFolders(of: queue) {
                 let removed = kind == .claimed
-                    ? sweep(folder, before: before, kind: .claimed, into: &result) { $0.hasSuffix(".json") } : []
+                    ? sweep(folder, before: before, kind: .claimed, pacer: pacer, into: &result) { $0.hasSuffix(".json") } : []
                 let removedIDs = Set(removed.compactMap(RecordStore.id(ofFile:)))
                 for name in FolderScan.files(in: folder) {
                     if let id = RecordStore.id(ofFile: name), !removedIDs.contains(id) { held.insert(id) }
@@ -91,13 +100,14 @@ public struct RetentionSweep: Sendable {
             // Attachments go with their claimed message, or once aged without one.
             let root = queue + "/attachments"
             var removedAny = false
-            for id in FolderScan.folders(in: root) where !held.contains(id) {
+            for id in FolderScan.folders(in: root) where !held.contains(id) && !pacer.stopped {
                 let folder = root + "/" + id
                 guard let modified = FolderScan.modified(folder), modified < before else { continue }
                 do {
                     try DurableFile.removeTree(at: folder)
                     result.attachments += 1
                     removedAny = true
+                    _ = pacer.removed(in: root)
                 } catch {
                     result.failures.append("\(folder): \(error)")
                 }
@@ -109,16 +119,17 @@ public struct RetentionSweep: Sendable {
     /// Removes the files in `directory` older than `before` that `wanted` accepts (with their
     /// `NAME.reason` and call sidecar); returns the names removed.
     @discardableResult
-    private func sweep(_ directory: String, before: Date, kind: RetentionSettings.Kind, into result: inout Result,
-                       wanted: (String) -> Bool = { _ in true }) -> [String] {
+    private func sweep(_ directory: String, before: Date, kind: RetentionSettings.Kind, pacer: SweepPacer,
+                       into result: inout Result, wanted: (String) -> Bool = { _ in true }) -> [String] {
         var removed: [String] = []
-        for name in FolderScan.files(in: directory) where wanted(name) {
+        for name in FolderScan.files(in: directory) where wanted(name) && !pacer.stopped {
             let path = directory + "/" + name
             guard let modified = FolderScan.modified(path), modified < before else { continue }
             do {
                 try DurableFile.removeFile(at: path)
                 removed.append(name)
                 if !name.hasSuffix(".reason") && !name.hasSuffix(".meta.json") { result.removed[kind, default: 0] += 1 }
+                _ = pacer.removed(in: directory)
             } catch {
                 result.failures.append("\(path): \(error)")
             }

@@ -76,6 +76,7 @@ public enum StoreKind: String, Sendable, Hashable, CaseIterable, Comparable {
     /// An address hash in the receipts ledger, `STATE/receipts/ledger.log`.
     case receipts
 
+    /// Kinds sort in the order of the register: queues first, link stores last.
     public static func < (a: StoreKind, b: StoreKind) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

@@ -52,4 +52,31 @@ final class ForgetCrashTests: XCTestCase {
         XCTAssertEqual(PrivacyFixture.files(under: daemon.stateDirectory, holding: "@voorbeeld.nl"), [], "the journal's keys are erased")
         assertStatus(try daemon.command(["find", "--email", PrivacyFixture.email]), 1)
     }
+
+    func testAnItemThatCannotBeErasedIsReportedAndASecondRunFinishes() throws {
+        let daemon = try DaemonHarness(config: PrivacyFixture.config())  // its folders only; not started
+        let new = daemon.stateDirectory.appendingPathComponent("queues/kcc/new")
+        try FileManager.default.createDirectory(at: new, withIntermediateDirectories: true)
+        for id in ["a", "b", "c"] {
+            try Data(#"{"id":"\#(id)","sender":{"email":"\#(PrivacyFixture.email)"}}"#.utf8).write(to: new.appendingPathComponent("\(id).json"))
+        }
+        let stuck = new.appendingPathComponent("b.json").path
+        // An immutable file cannot be removed, not even by root (chattr +i; not every file system has it).
+        guard PrivacyFixture.chattr("+i", stuck) == 0 else {
+            throw XCTSkip("chattr +i is not supported here")
+        }
+        defer { _ = PrivacyFixture.chattr("-i", stuck) }
+        let first = try daemon.command(["forget", "--email", PrivacyFixture.email])
+        assertStatus(first, 2)
+        XCTAssertTrue(first.stderr.contains("wegwijzer forget: cannot erase \(stuck)"), first.stderr)
+        XCTAssertTrue(first.stdout.hasPrefix("erased 2 items"), first.stdout)
+        let audit = try String(contentsOf: daemon.stateDirectory.appendingPathComponent("audit.log"), encoding: .utf8)
+        XCTAssertTrue(audit.contains(#""failures":1"#), audit)
+
+        XCTAssertEqual(PrivacyFixture.chattr("-i", stuck), 0)
+        let second = try daemon.command(["forget", "--email", PrivacyFixture.email])
+        assertStatus(second, 0)
+        XCTAssertTrue(second.stdout.hasPrefix("erased 1 items"), second.stdout)
+        XCTAssertEqual(PrivacyFixture.files(under: daemon.stateDirectory, holding: PrivacyFixture.email), [])
+    }
 }

@@ -80,6 +80,18 @@ enum PrivacyFixture {
         return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
     }
 
+    /// Runs `chattr FLAG PATH` (`+i` makes a file impossible to remove, even for root); its
+    /// exit status, or -1 when it cannot run.
+    static func chattr(_ flag: String, _ path: String) -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return -1 }
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
     /// The `find --json` items of a run, as objects.
     static func items(_ result: BinaryRunner.Result) -> [[String: Any]] {
         result.stdout.split(separator: "\n").compactMap {
