@@ -52,7 +52,7 @@ public struct RetentionSweep: Sendable {
         let settings = config.router.retention
         let state = config.router.state
         let cutoff = { (kind: RetentionSettings.Kind) in settings.period(kind).map { now.addingTimeInterval(-$0) } }
-        result.unclaimedOverRetention = Self.countUnclaimed(config, olderThan: settings.period(.claimed), now: now)
+        result.unclaimedOverRetention = Self.countUnclaimed(config, olderThan: settings.period(.claimed), now: now, pacer: pacer)
         if let before = cutoff(.claimed) { sweepClaimed(before: before, pacer: pacer, into: &result) }
         if let before = cutoff(.dead) {
             sweep(state + "/dead", before: before, kind: .dead, pacer: pacer, into: &result) { $0.hasSuffix(".json") || $0.hasSuffix(".unreadable") }
@@ -77,11 +77,16 @@ public struct RetentionSweep: Sendable {
 
     /// Messages in the queues' `new/` older than `period` (the claimed period, else `retention`).
     public static func countUnclaimed(_ config: RoutingConfig, olderThan period: Double?, now: Date = Date()) -> Int {
+        countUnclaimed(config, olderThan: period, now: now, pacer: nil)
+    }
+
+    static func countUnclaimed(_ config: RoutingConfig, olderThan period: Double?, now: Date, pacer: SweepPacer?) -> Int {
         guard let period else { return 0 }
         let before = now.addingTimeInterval(-period)
         return config.queuePaths.reduce(0) { count, queue in
             count + FolderScan.files(in: queue + "/new").filter { name in
-                name.hasSuffix(".json") && (FolderScan.modified(queue + "/new/" + name).map { $0 < before } ?? false)
+                _ = pacer?.examined()
+                return name.hasSuffix(".json") && (FolderScan.modified(queue + "/new/" + name).map { $0 < before } ?? false)
             }.count
         }
     }
@@ -100,7 +105,7 @@ public struct RetentionSweep: Sendable {
             // Attachments go with their claimed message, or once aged without one.
             let root = queue + "/attachments"
             var removedAny = false
-            for id in FolderScan.folders(in: root) where !held.contains(id) && !pacer.stopped {
+            for id in FolderScan.folders(in: root) where !held.contains(id) && pacer.examined() {
                 let folder = root + "/" + id
                 guard let modified = FolderScan.modified(folder), modified < before else { continue }
                 do {
@@ -122,7 +127,7 @@ public struct RetentionSweep: Sendable {
     private func sweep(_ directory: String, before: Date, kind: RetentionSettings.Kind, pacer: SweepPacer,
                        into result: inout Result, wanted: (String) -> Bool = { _ in true }) -> [String] {
         var removed: [String] = []
-        for name in FolderScan.files(in: directory) where wanted(name) && !pacer.stopped {
+        for name in FolderScan.files(in: directory) where wanted(name) && pacer.examined() {
             let path = directory + "/" + name
             guard let modified = FolderScan.modified(path), modified < before else { continue }
             do {

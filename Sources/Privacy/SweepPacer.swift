@@ -1,33 +1,46 @@
 import Foundation
 import Storage
 
-/// Paces the retention sweep's removals so that intake goes first: after every `chunk`
-/// removals the folder is fsynced (which bounds the metadata the file system's journal holds
-/// when intake fsyncs) and the sweep sleeps, so that it removes during at most `duty` of its
-/// time. It is also where the sweep notices that it should stop (the daemon stopping).
+/// Paces the retention sweep so that intake goes first: the sweep works in chunks (a file
+/// looked at counts 1, a removal 8, a chunk 2048) and after each one it fsyncs the folders it
+/// removed from (which bounds the metadata the file system's journal holds when intake fsyncs)
+/// and sleeps, so that it works during at most `duty` of its time. It is also where the sweep
+/// notices that it should stop (the daemon stopping).
 ///
 /// Not `Sendable`: one sweep owns it.
 final class SweepPacer {
-    private let chunk: Int
+    private static let chunk = 2048
+    private static let removalWeight = 8
     private let duty: Double
     private let shouldStop: () -> Bool
-    private var count = 0
+    private var units = 0
+    private var dirty: Set<String> = []
     private var chunkStart = Date()
     /// Set once `shouldStop` said so: the sweep leaves the rest for its next run.
     private(set) var stopped = false
 
-    init(chunk: Int = 256, duty: Double, shouldStop: @escaping () -> Bool) {
-        self.chunk = chunk
+    init(duty: Double, shouldStop: @escaping () -> Bool) {
         self.duty = min(1, max(0.01, duty))
         self.shouldStop = shouldStop
     }
 
-    /// Counts one removal in `directory`, pausing after a chunk; returns whether to go on.
+    /// Counts one file looked at (a `stat`); returns whether to go on.
+    func examined() -> Bool {
+        add(1)
+    }
+
+    /// Counts one removal in `directory`; returns whether to go on.
     func removed(in directory: String) -> Bool {
-        count += 1
-        guard count >= chunk else { return !stopped }
-        count = 0
-        try? DurableFile.syncDirectory(at: directory)
+        dirty.insert(directory)
+        return add(Self.removalWeight)
+    }
+
+    private func add(_ weight: Int) -> Bool {
+        units += weight
+        guard units >= Self.chunk else { return !stopped }
+        units = 0
+        for directory in dirty { try? DurableFile.syncDirectory(at: directory) }
+        dirty.removeAll()
         let busy = Date().timeIntervalSince(chunkStart)
         if duty < 1 { Thread.sleep(forTimeInterval: busy * (1 - duty) / duty) }
         chunkStart = Date()
