@@ -42,7 +42,12 @@ final class SweepPacer {
         for directory in dirty { try? DurableFile.syncDirectory(at: directory) }
         dirty.removeAll()
         let busy = Date().timeIntervalSince(chunkStart)
-        if duty < 1 { Thread.sleep(forTimeInterval: busy * (1 - duty) / duty) }
+        // The pause, in slices short enough for a stopping daemon to be heard at once.
+        let resume = Date().addingTimeInterval(duty < 1 ? busy * (1 - duty) / duty : 0)
+        while !stopped, Date() < resume {
+            Thread.sleep(forTimeInterval: min(0.1, resume.timeIntervalSinceNow))
+            stopped = shouldStop()
+        }
         chunkStart = Date()
         stopped = stopped || shouldStop()
         return !stopped

