@@ -39,7 +39,7 @@ public struct RetentionSweep: Sendable {
 
     /// A sweep over the state, queues and sources of `config` that removes during at most
     /// `duty` of its time (1: without pauses).
-    public init(config: RoutingConfig, duty: Double = 0.2) {
+    public init(config: RoutingConfig, duty: Double = 0.1) {
         self.config = config
         self.duty = duty
     }

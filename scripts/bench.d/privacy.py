@@ -150,6 +150,7 @@ def main():
     try:
         start = time.perf_counter()
         aged = generate(base, count)
+        os.sync()  # what was written is on disk before anything is measured
         generated = time.perf_counter() - start
         with open(os.path.join(base, "routing.conf"), "w") as handle:
             handle.write(CONFIG.format(retention=""))
@@ -161,13 +162,14 @@ def main():
                   file=sys.stderr)
             sys.exit(1)
 
-        baseline, baseline_time, _, _, claimed_before, _ = intake(binary, base, forms, "")
         old = time.time() - 3 * 86400
         for path in aged:
             try:
                 os.utime(path, (old, old))
             except FileNotFoundError:
                 pass  # forgotten
+        os.sync()  # the changed times are written back before either intake is measured
+        baseline, baseline_time, _, _, claimed_before, _ = intake(binary, base, forms, "")
         during, during_time, running, swept, claimed_after, stop_time = intake(binary, base, forms, "retention = 1d")
         removed = claimed_before - claimed_after
         sweep = f"{removed / running:.0f} files/s"
