@@ -13,8 +13,7 @@ import Storage
 /// It removes files in claim folders (with their attachments), dead letters, noise, rejected
 /// input (with reasons and sidecars) and finished outbox files; never a message in `new/`, nor
 /// the attachments of one. A file's age counts from its modification time: when Wegwijzer
-/// wrote it (a claim by rename keeps it). Each folder is fsynced after every chunk of removals
-/// and at its end. Only metadata is read, so a sweep over a million files costs no file
+/// wrote it (a claim by rename keeps it). Each folder is fsynced once after its removals. Only metadata is read, so a sweep over a million files costs no file
 /// contents; removals are paced (``SweepPacer``) so that intake's fsyncs are not held up.
 public struct RetentionSweep: Sendable {
     /// What one sweep did.
@@ -112,7 +111,7 @@ public struct RetentionSweep: Sendable {
                     try DurableFile.removeTree(at: folder)
                     result.attachments += 1
                     removedAny = true
-                    _ = pacer.removed(in: root)
+                    _ = pacer.removed()
                 } catch {
                     result.failures.append("\(folder): \(error)")
                 }
@@ -134,7 +133,7 @@ public struct RetentionSweep: Sendable {
                 try DurableFile.removeFile(at: path)
                 removed.append(name)
                 if !name.hasSuffix(".reason") && !name.hasSuffix(".meta.json") { result.removed[kind, default: 0] += 1 }
-                _ = pacer.removed(in: directory)
+                _ = pacer.removed()
             } catch {
                 result.failures.append("\(path): \(error)")
             }
