@@ -2,7 +2,7 @@ import Foundation
 import Glibc
 import XCTest
 
-/// A citizen with recognisable personal data, a configuration with every channel, and helpers
+/// A citizen with recognisable personal data, a configuration with every channel, and functions
 /// to search the state folder for that data, for the privacy tests.
 enum PrivacyFixture {
     static let email = "Johanna.deWit@voorbeeld.nl"
