@@ -39,11 +39,13 @@ let package = Package(
         .target(name: "Insight", dependencies: ["Archive", "Messages"]),
         // insight: moving a routed message to another team (reroute, misrouted/), exactly once
         .target(name: "Corrections", dependencies: ["Archive", "Delivery", "Messages", "Routing", "Storage"]),
+        // privacy: every place that holds message data; retention, find and forget (docs/privacy.md)
+        .target(name: "Privacy", dependencies: ["Archive", "Delivery", "Receipts", "Routing", "Intake", "Messages", "Text", "Storage"]),
         // the daemon: pipeline, sources, signals, sd_notify, logging
-        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Messages", "Storage", "Archive", "Corrections"]),
+        .target(name: "Daemon", dependencies: ["Intake", "Mail", "Routing", "Delivery", "Receipts", "Privacy", "Messages", "Storage", "Archive", "Corrections"]),
         .executableTarget(
             name: "wegwijzer",
-            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Messages", "Text", "Storage", "Archive", "Corrections", "Insight"]),
+            dependencies: ["Daemon", "Intake", "Mail", "Routing", "Learning", "Delivery", "Privacy", "Messages", "Text", "Storage", "Archive", "Corrections", "Insight"]),
 
         .testTarget(name: "TextTests", dependencies: ["Text"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing", "Text", "Messages"]),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts", "Routing", "Messages", "Mail"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Insight"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Delivery", "Receipts", "Routing"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake", "Delivery", "Routing"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],

@@ -39,6 +39,7 @@ public final class Daemon {
         let delivery: DeliveryRunner
         // `archive-days` is read at start, like the delivery workers.
         let archive = ArchiveStore(directory: ArchiveStore.directory(inState: state), retentionDays: config.router.archiveDays)
+        let retention = RetentionRunner(config: config, log: log, metrics: metrics)
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
@@ -57,6 +58,7 @@ public final class Daemon {
         }
         signal(SIGPIPE, SIG_IGN)
         delivery.start()
+        retention.start()
         let sources = SourceSet(pipeline: pipeline, log: log, metrics: metrics, activation: activation)
         sources.apply(config)
         let misrouted = MisroutedWatcher(pipeline: pipeline)
@@ -91,6 +93,7 @@ public final class Daemon {
                     sources.apply(reloaded)
                     delivery.reload(reloaded)
                     misrouted.prepare(queues: reloaded.queuePaths)
+                    retention.reload(reloaded)
                     // Logged once the new router is in force, so "reloaded" means routed by it.
                     log.log(.info, "reloaded", ["config": configPath, "configHash": reloaded.configHash])
                 }
@@ -102,6 +105,7 @@ public final class Daemon {
                 let deliveryStopped = delivery.stop(deadline: deadline)
                 sources.stopAll(deadline: deadline)
                 misrouted.stopAndWait(deadline: deadline)
+                retention.stop(deadline: deadline)
                 _ = deliveryStopped.wait(timeout: deadline)
                 log.log(.info, "stopped", [:])
                 return 0

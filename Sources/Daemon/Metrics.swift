@@ -30,6 +30,12 @@ public final class Metrics: Sendable {
         /// (an attempt failed, another is scheduled), `dead` (a dead letter), `withheld` (by the
         /// per-address limit).
         public var receipts: [String: UInt64] = [:]
+        /// Items removed by the retention sweep, by kind (`claimed`, `dead`, `noise`,
+        /// `rejected`, `outbox`, `attachments`).
+        public var retentionRemoved: [String: UInt64] = [:]
+        /// A gauge: messages in the queues' `new/` older than retention, as the last sweep
+        /// counted them.
+        public var unclaimedOverRetention: UInt64 = 0
     }
 
     /// What became of a receipt, for ``receipt(_:)``.
@@ -128,6 +134,14 @@ public final class Metrics: Sendable {
     /// Counts an HTTP response with `status`.
     public func httpResponse(status: Int) {
         counters.withLock { $0.httpResponses[status, default: 0] += 1 }
+    }
+
+    /// Records what a retention sweep removed and the unclaimed messages it counted.
+    public func retention(removed: [String: Int], unclaimedOverRetention: Int) {
+        counters.withLock { state in
+            for (kind, count) in removed { state.retentionRemoved[kind, default: 0] += UInt64(count) }
+            state.unclaimedOverRetention = UInt64(unclaimedOverRetention)
+        }
     }
 
     /// Makes sure `teams` appear, at 0 when nothing was routed to them yet.

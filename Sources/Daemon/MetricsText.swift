@@ -52,6 +52,11 @@ public enum MetricsText {
                [([:], Double(gauges.deadLetters))])
         family(&text, "wegwijzer_queue_depth", "gauge", "Messages waiting in a team's queue.",
                gauges.queueDepths.map { (["team": $0.team], Double($0.depth)) })
+        family(&text, "wegwijzer_retention_removed_total", "counter", "Items removed by the retention sweep, by kind.",
+               counters.retentionRemoved.map { (["kind": $0.key], Double($0.value)) })
+        family(&text, "wegwijzer_unclaimed_over_retention", "gauge",
+               "Messages still unclaimed in a queue's new/ that are older than retention (never removed).",
+               [([:], Double(counters.unclaimedOverRetention))])
         family(&text, "wegwijzer_http_requests_total", "counter", "HTTP requests answered, by status code.",
                counters.httpResponses.map { (["code": String($0.key)], Double($0.value)) })
         family(&text, "process_resident_memory_bytes", "gauge", "Resident memory size in bytes.",

@@ -1,6 +1,7 @@
 import Delivery
 import Foundation
 import Intake
+import Privacy
 import Receipts
 import Routing
 
@@ -83,6 +84,9 @@ public struct StatusReport: Sendable {
     public var receipts: Receipts
     /// The last error log lines (JSON objects).
     public var lastErrors: [String]
+    /// Messages still in the queues' `new/` that are older than retention (they are never
+    /// removed); `nil` when no retention is configured.
+    public var olderThanRetention: Int?
 
     /// Reads the state folder of `config`.
     public init(config: RoutingConfig) {
@@ -108,6 +112,8 @@ public struct StatusReport: Sendable {
         oldestDeadLetterAge = dead.map(\.age).max()
         receipts = StatusReport.receipts(state: state, settings: config.acknowledge, dead: dead.map(\.name))
         lastErrors = EventLog.lastErrors(in: state + "/errors.log", count: 5)
+        let period = config.router.retention.period(.claimed)
+        olderThanRetention = period.map { RetentionSweep.countUnclaimed(config, olderThan: $0) }
     }
 
     private static func pendingDeliveries(state: String, teams: [String]) -> ([Outbox], Int, Int?) {

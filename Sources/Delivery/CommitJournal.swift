@@ -361,7 +361,7 @@ public final class CommitJournal: Sendable {
                 start = index + 1
                 if fields.first == "C", fields.count >= 5 {
                     let entry = Entry(id: fields[1], team: fields[2], queue: fields[3], receivedAt: fields[4],
-                                      moreKeys: Array(fields.dropFirst(5)))
+                                      moreKeys: fields.dropFirst(5).filter { !CommitJournal.isErased($0) })
                     committed[entry.id] = entry.team
                     unpublished[entry.id] = entry
                     for key in entry.conversationKeys { conversations[key] = ConversationEntry(id: entry.id, team: entry.team) }

@@ -140,7 +140,8 @@ public final class ReceiptLedger: Sendable {
         return (sent, withheld)
     }
 
-    private static func hash(_ address: String) -> String {
+    /// The ledger's hash of an address: the SHA-256 of its lower-cased form, in hex.
+    public static func hash(_ address: String) -> String {
         Digest.sha256Hex(Array(address.lowercased().utf8))
     }
 

@@ -20,6 +20,21 @@ extension DurableFile {
         }
     }
 
+    /// Overwrites `count` bytes from `offset` of the file open as `fd` with `byte` (erasing
+    /// data in place, the file keeping its length); not synced.
+    public static func fill(_ byte: UInt8, count: Int, at offset: Int, in fd: Int32, path: String) throws(IOFailure) {
+        let bytes = [UInt8](repeating: byte, count: count)
+        var written = 0
+        while written < count {
+            let result = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress! + written, count - written, off_t(offset + written)) }
+            if result < 0 {
+                guard Glibc.errno == EINTR else { throw .current(.write, path) }
+                continue
+            }
+            written += result
+        }
+    }
+
     /// Opens the existing file `path` for ``overwriteByte(_:at:in:path:)``; -1 with `errno` on failure.
     public static func openForOverwriting(_ path: String) -> Int32 {
         open(path, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)

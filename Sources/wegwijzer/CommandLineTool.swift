@@ -8,7 +8,7 @@ protocol Command: Sendable {
 enum CommandLineTool {
     static let commands: [any Command.Type] = [
         RunCommand.self, CheckCommand.self, ClassifyCommand.self, TestCommand.self, LearnCommand.self, StatusCommand.self,
-        RetryCommand.self, RerouteCommand.self, HistoryCommand.self, ReportCommand.self,
+        RetryCommand.self, RerouteCommand.self, HistoryCommand.self, ReportCommand.self, FindCommand.self, ForgetCommand.self,
         VersionCommand.self,
     ]
 

@@ -4,7 +4,14 @@ extension DeliveryService {
     /// One attempt: POST the message (or send the receipt through `mail`), then record the
     /// verdict (delivered, retry, dead letter). Returns whether the job is done, for the caller
     /// to ``DeliveryScheduler/finish(_:)`` it (a job that is not done has been rescheduled).
+    ///
+    /// A job whose record is gone from the disk (erased by `wegwijzer forget`, though still held
+    /// in memory) is settled without an attempt.
     func attempt(_ job: DeliveryJob, session: CurlSession, mail: MailSlot? = nil) -> Bool {
+        guard isOnDisk(job) else {
+            settle(job)
+            return true
+        }
         let record: OutboxRecord
         switch read(job) {
         case .found(let found):
@@ -65,6 +72,13 @@ extension DeliveryService {
             }
             return done
         }
+    }
+
+    /// Whether the record of `job` is still in the outbox: its batch entry pending, or its
+    /// `ID.json` there. An error reading the mark counts as there (the attempt reads again).
+    func isOnDisk(_ job: DeliveryJob) -> Bool {
+        guard let line = job.line else { return outbox.contains(job.id) }
+        return (try? outbox.isPending(line)) ?? true
     }
 
     /// Removes a delivered record, or marks its batch entry done.

@@ -17,6 +17,8 @@ public final class DeliveryService: Sendable {
     public let outbox: RecordStore
     /// Dead letters.
     public let deadLetters: RecordStore
+    /// The state folder, where the ``ErasureLock`` lives.
+    let state: String
     let scheduler: DeliveryScheduler
     /// The outbox's batch files taken on, and their entries still to settle.
     let batches: BatchLedger
@@ -44,6 +46,7 @@ public final class DeliveryService: Sendable {
                 counted: @escaping @Sendable (DeliveryResult) -> Void = { _ in },
                 receiptCounted: @escaping @Sendable (DeliveryResult) -> Void = { _ in },
                 accepted: @escaping @Sendable (OutboxRecord, Date) -> Void = { _, _ in }) {
+        self.state = state
         outbox = RecordStore(directory: state + "/outbox")
         deadLetters = RecordStore(directory: state + "/dead")
         batches = BatchLedger(store: outbox)
@@ -57,10 +60,11 @@ public final class DeliveryService: Sendable {
         self.userAgent = userAgent
     }
 
-    /// Creates the outbox and dead-letter directories.
+    /// Creates the outbox and dead-letter directories, and the ``ErasureLock``'s files.
     public func prepare() throws(IOFailure) {
         try outbox.prepare()
         try deadLetters.prepare()
+        _ = ErasureLock(state: state, create: true)
     }
 
     /// The configuration in force.
@@ -258,9 +262,11 @@ public final class DeliveryService: Sendable {
             return
         }
         let mail = MailSlot(abort: abort)
+        let erasure = ErasureLock(state: state, create: false)
         var done: DeliveryJob?
         while let job = scheduler.next(finishing: done) {
-            done = attempt(job, session: session, mail: mail) ? job : nil
+            done = erasure.shared { attempt(job, session: session, mail: mail) }
+                ? job : nil
         }
     }
 

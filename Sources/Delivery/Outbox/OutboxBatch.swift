@@ -76,7 +76,7 @@ public enum OutboxBatch {
 
     /// The range of the JSON of the entry at `offset`, and where the next entry starts; `nil`
     /// when the bytes there are not a whole entry.
-    static func frame(_ bytes: [UInt8], at offset: Int) -> (json: Range<Int>, next: Int)? {
+    public static func frame(_ bytes: [UInt8], at offset: Int) -> (json: Range<Int>, next: Int)? {
         guard offset + 4 <= bytes.count, bytes[offset] == pending || bytes[offset] == done,
               bytes[offset + 1] == UInt8(ascii: " ") else { return nil }
         var index = offset + 2

@@ -125,6 +125,10 @@ struct ConfigBuilder {
         settings.archiveDays = values.integer("archive-days") ?? RouterSettings.defaultArchiveDays
         settings.outside = values.text("outside")
         settings.delivery = delivery(values)
+        settings.retention = RetentionSettings(default: values.number("retention"))
+        for kind in RetentionSettings.Kind.allCases {
+            if let period = values.number(kind.key) { settings.retention.overrides[kind] = period }
+        }
         return settings
     }
 

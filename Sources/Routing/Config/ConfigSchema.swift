@@ -157,7 +157,7 @@ public enum ConfigSchema {
                 + "for `history` and `report`; 0: no archive."),
         .init("outside", .single, .teamName,
               doc: "Team that gets the messages whose location lies in no [area]; needs areas."),
-    ] + deliveryKeys, doc: "Directories, thresholds, the fallback team and endpoint delivery.")
+    ] + deliveryKeys + retentionKeys, doc: "Directories, thresholds, the fallback team and endpoint delivery.")
 
     private static let day = 24 * 3600.0
 
@@ -182,6 +182,26 @@ public enum ConfigSchema {
         .init("keep-alive", .single, .choice(["yes", "no"], noun: "value for 'keep-alive'"), default: "yes",
               doc: "yes: connections to endpoints are kept open and reused; no: a new connection per request."),
     ]
+
+    /// `[router]` keys of retention (docs/privacy.md).
+    public static let retentionKeys: [ConfigKeySchema] = [
+        .init("retention", .single, .duration(1...(3650 * day)),
+              doc: "How long claimed messages, dead letters, noise, rejected input and finished outbox files are kept; "
+                + "absent: kept. Unclaimed messages in new/ are never removed, only counted."),
+    ] + RetentionSettings.Kind.allCases.map { kind in
+        .init(kind.key, .single, .duration(1...(3650 * day)), default: "retention",
+              doc: "How long \(retentionNoun(kind)) are kept, instead of retention.")
+    }
+
+    private static func retentionNoun(_ kind: RetentionSettings.Kind) -> String {
+        switch kind {
+        case .claimed: "claimed messages (files in a queue's claim folders) and their attachments"
+        case .dead: "dead letters"
+        case .noise: "auto-replies and bounces in noise/"
+        case .rejected: "rejected inputs of every source"
+        case .outbox: "finished and unreadable outbox files"
+        }
+    }
 
     /// `[team NAME]`: one team, its queue and its signals.
     public static let team = ConfigSectionSchema(kind: "team", exampleName: "Stadsbeheer", repeatable: true, keys: [

@@ -39,6 +39,8 @@ public struct RouterSettings: Sendable, Hashable {
     public var archiveDays = defaultArchiveDays
     /// Endpoint delivery: workers, time limits, retries.
     public var delivery = DeliverySettings()
+    /// How long stored data is kept (`retention`, `retention-KIND`).
+    public var retention = RetentionSettings()
 
     /// Creates settings; every value but the fallback team has its documented default.
     public init(state: String = defaultState, queues: String = defaultQueues, fallback: String,

@@ -52,6 +52,8 @@ enum StatusCommand: Command {
         } else {
             lines.append("receipts:     not configured")
         }
+        lines.append("retention:    " + (report.olderThanRetention.map { "\($0) unclaimed messages older than retention (never removed)" }
+            ?? "not configured"))
         lines.append("dedupe index: \(report.committed) IDs")
         lines.append("last errors:" + (report.lastErrors.isEmpty ? " none" : ""))
         for error in report.lastErrors { lines.append("  " + error) }
@@ -100,6 +102,7 @@ enum StatusCommand: Command {
         integer("deadLetters", report.deadLetters, into: &json)
         integer("oldestDeadLetterAgeSeconds", report.oldestDeadLetterAge, into: &json)
         integer("dedupeIDs", report.committed, into: &json)
+        integer("olderThanRetention", report.olderThanRetention, into: &json)
         json.key(literal: "receipts")
         json.beginObject()
         json.key(literal: "configured")

@@ -1,0 +1,81 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Storage
+
+extension CommitJournal {
+    /// The byte an erased conversation key is overwritten with, each of its bytes.
+    public static let erasedByte = UInt8(ascii: "-")
+
+    /// Whether a conversation key was erased (only ``erasedByte``s): it links to nothing.
+    static func isErased(_ key: String) -> Bool {
+        !key.isEmpty && key.utf8.allSatisfy { $0 == erasedByte }
+    }
+
+    /// One `C` line's conversation keys in a segment file, for erasure.
+    public struct KeyedLine: Sendable, Hashable {
+        /// The segment file.
+        public var segment: String
+        /// The message ID of the line.
+        public var id: String
+        /// When it was received (RFC 3339), as the line says.
+        public var receivedAt: String
+        /// The keys not yet erased, with their byte ranges in the segment.
+        public var keys: [(key: String, range: Range<Int>)]
+
+        /// Lines are equal when they name the same keys of one message in one segment.
+        public static func == (a: KeyedLine, b: KeyedLine) -> Bool {
+            a.segment == b.segment && a.id == b.id && a.keys.map(\.range) == b.keys.map(\.range)
+        }
+
+        /// Hashes the segment and the message ID.
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(segment)
+            hasher.combine(id)
+        }
+    }
+
+    /// The `C` lines with conversation keys not yet erased, in every segment in `directory`,
+    /// for which `wanted(id, keys)` holds. Reads without opening the journal for writing.
+    public static func keyedLines(directory: String, where wanted: (String, [String]) -> Bool) -> [KeyedLine] {
+        let names = (try? DurableFile.listDirectory(at: directory)) ?? []
+        var found: [KeyedLine] = []
+        for number in names.compactMap(segmentNumber).sorted() {
+            let path = segmentPath(directory, number)
+            guard let bytes = try? DurableFile.readFile(at: path) else { continue }
+            var start = 0
+            for end in bytes.indices where bytes[end] == 0x0A {
+                defer { start = end + 1 }
+                guard bytes[start] == UInt8(ascii: "C") else { continue }
+                var fields: [Range<Int>] = []
+                var fieldStart = start
+                for index in start...end where index == end || bytes[index] == 0x09 {
+                    fields.append(fieldStart..<index)
+                    fieldStart = index + 1
+                }
+                guard fields.count > 5 else { continue }
+                let text = { (range: Range<Int>) in String(decoding: bytes[range], as: UTF8.self) }
+                let keys = fields.dropFirst(5).map { (key: text($0), range: $0) }.filter { !isErased($0.key) }
+                let id = text(fields[1])
+                guard !keys.isEmpty, wanted(id, keys.map(\.key)) else { continue }
+                found.append(KeyedLine(segment: path, id: id, receivedAt: text(fields[4]), keys: keys))
+            }
+        }
+        return found
+    }
+
+    /// Overwrites the conversation keys of `line` with ``erasedByte``s in place and fsyncs the
+    /// segment: the line keeps its length, so a daemon appending to the segment meanwhile is not
+    /// disturbed; the message stays committed (for dedupe), but nothing links it to its e-mail.
+    /// A running daemon keeps the links it read at start in memory until it restarts. Without
+    /// `sync`, the caller fsyncs the segment (once for many lines).
+    public static func erase(_ line: KeyedLine, sync: Bool = true) throws(IOFailure) {
+        let fd = DurableFile.openForOverwriting(line.segment)
+        guard fd >= 0 else { throw IOFailure.current(.open, line.segment) }
+        defer { close(fd) }
+        for (_, range) in line.keys {
+            try DurableFile.fill(erasedByte, count: range.count, at: range.lowerBound, in: fd, path: line.segment)
+        }
+        guard !sync || fsync(fd) == 0 else { throw IOFailure.current(.sync, line.segment) }
+    }
+}
