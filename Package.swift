@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "IntakeTests", dependencies: ["Intake", "Messages"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReceiptsTests", dependencies: ["Receipts", "Routing", "Messages", "Mail"]),
         .testTarget(name: "ArchiveTests", dependencies: ["Archive", "Insight"]),
-        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Delivery", "Receipts", "Routing"]),
+        .testTarget(name: "PrivacyTests", dependencies: ["Privacy", "Archive", "Delivery", "Receipts", "Routing"]),
         .testTarget(name: "DaemonTests", dependencies: ["Daemon", "Intake", "Delivery", "Routing"]),
         .testTarget(name: "WegwijzerTests", dependencies: ["Messages", "Intake"]),
     ],

@@ -4,7 +4,7 @@ import Storage
 /// `wegwijzer find --export DIR`: copies every item found into one folder for handing over
 /// to the person (AVG article 15): `DIR/KIND/NAME` per file, `DIR/KIND/ID/…` per attachment
 /// folder, `DIR/outbox/ID.json` per batch entry, and the lines of the journal and the receipts
-/// ledger in `DIR/journal.txt` and `DIR/receipts.txt`. Every file is fsynced.
+/// ledger in `DIR/journal.txt` and `DIR/receipts.txt`, and a message's archive lines in `DIR/archive.txt`. Every file is fsynced.
 public enum Export {
     /// Copies `items` into `directory` (created where missing); returns the files written.
     @discardableResult
@@ -38,6 +38,8 @@ public enum Export {
                 lines[item.kind, default: []] += Array("\(line.id)\t\(line.receivedAt)\t\(line.keys.map(\.key).joined(separator: "\t"))\n".utf8)
             case .ledgerLine(let line):
                 lines[item.kind, default: []] += Array("\(line.id)\t\(Int(line.time))\t\(item.fields.joined(separator: ","))\n".utf8)
+            case .archiveMessage:
+                lines[item.kind, default: []] += ArchiveRecordStore(directory: (item.place as NSString).deletingLastPathComponent).lines(of: item)
             }
         }
         for (kind, text) in lines {

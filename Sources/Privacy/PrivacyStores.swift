@@ -1,3 +1,4 @@
+import Archive
 import Routing
 
 /// Every place that holds message data for a configuration, in the order `find` asks them
@@ -18,6 +19,7 @@ public enum PrivacyStores {
             if source.type == .maildir { stores.append(FolderStore(kind: .mailbox, directory: path + "/cur")) }
         }
         stores += [
+            ArchiveRecordStore(directory: ArchiveStore.directory(inState: state)),
             AttachmentStore(queues: config.queuePaths),
             JournalStore(directory: state + "/journal"),
             ReceiptLedgerStore(directory: state + "/receipts"),

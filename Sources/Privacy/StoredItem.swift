@@ -16,6 +16,8 @@ public struct StoredItem: Sendable {
         case journalLine(CommitJournal.KeyedLine)
         /// One line of the receipts ledger with an address hash.
         case ledgerLine(ReceiptLedger.HashedLine)
+        /// A message's lines in one day's segment of the archive (the item's ID says which).
+        case archiveMessage(segment: String, day: String)
     }
 
     /// What must be fsynced to make the item's erasure durable: the folder a file or folder was
@@ -26,6 +28,7 @@ public struct StoredItem: Sendable {
         case .batchEntry(let file, _, _): (file, false)
         case .journalLine(let line): (line.segment, false)
         case .ledgerLine(let line): (line.path, false)
+        case .archiveMessage(let segment, _): ((segment as NSString).deletingLastPathComponent, true)
         }
     }
 
@@ -71,6 +74,8 @@ public enum StoreKind: String, Sendable, Hashable, CaseIterable, Comparable {
     case rejected
     /// A mail a Maildir source has routed, in the Maildir's `cur/`.
     case mailbox
+    /// A routed message's record in the archive, `STATE/archive/DAY.log`.
+    case archive
     /// Conversation keys (Message-IDs, receipt references) in `STATE/journal/`.
     case journal
     /// An address hash in the receipts ledger, `STATE/receipts/ledger.log`.

@@ -51,7 +51,7 @@ final class PrivacyEndToEndTests: XCTestCase {
         assertStatus(found, 0)
         let items = PrivacyFixture.items(found)
         let kinds = Set(items.compactMap { $0["kind"] as? String })
-        XCTAssertEqual(kinds, ["queue", "claimed", "attachment", "dead", "noise", "rejected", "mailbox", "journal"], found.stdout)
+        XCTAssertEqual(kinds, ["queue", "claimed", "attachment", "dead", "noise", "rejected", "mailbox", "archive", "journal"], found.stdout)
         XCTAssertTrue(items.contains { $0["kind"] as? String == "queue" && ($0["fields"] as? [String] ?? []).contains("sender.email") },
                       found.stdout)
         XCTAssertFalse(found.stdout.contains("piet"), "Piet's message is not listed: \(found.stdout)")
@@ -59,6 +59,11 @@ final class PrivacyEndToEndTests: XCTestCase {
         assertStatus(try daemon.command(["find", "--email", PrivacyFixture.email, "--export", export.path]), 0)
         XCTAssertFalse(PrivacyFixture.files(under: export, holding: PrivacyFixture.email).isEmpty)
         XCTAssertTrue(FileManager.default.fileExists(atPath: export.appendingPathComponent("journal.txt").path))
+        let exportedArchive = try String(contentsOf: export.appendingPathComponent("archive.txt"), encoding: .utf8)
+        let archivedIDs = items.filter { $0["kind"] as? String == "archive" }.compactMap { $0["id"] as? String }
+        XCTAssertFalse(archivedIDs.isEmpty, found.stdout)
+        XCTAssertTrue(archivedIDs.allSatisfy { exportedArchive.contains("\t\($0)\t") }, exportedArchive)
+        XCTAssertFalse(exportedArchive.lowercased().contains("piet"), exportedArchive)
 
         let dryRun = try daemon.command(["forget", "--email", PrivacyFixture.email, "--dry-run"])
         assertStatus(dryRun, 0)
@@ -71,6 +76,10 @@ final class PrivacyEndToEndTests: XCTestCase {
         XCTAssertTrue(forget.stdout.hasPrefix("erased \(items.count) items"), forget.stdout)
         XCTAssertEqual(PrivacyFixture.files(under: daemon.stateDirectory, holding: PrivacyFixture.email), [])
         XCTAssertEqual(daemon.queued("milieu").count, 1, "Piet's message stays")
+        let archive = daemon.stateDirectory.appendingPathComponent("archive")
+        let segments = try FileManager.default.contentsOfDirectory(atPath: archive.path).filter { $0.hasSuffix(".log") }
+        XCTAssertTrue(try segments.contains { try String(contentsOf: archive.appendingPathComponent($0), encoding: .utf8).lowercased().contains("piet") },
+                      "Piet's record stays in the archive")
         let audit = try String(contentsOf: daemon.stateDirectory.appendingPathComponent("audit.log"), encoding: .utf8)
         XCTAssertTrue(audit.contains(#""event":"forget""#) && audit.contains(#""identifier":"email""#), audit)
         XCTAssertTrue(audit.contains(#""dead":2"#) && audit.contains(#""journal":1"#), audit)
