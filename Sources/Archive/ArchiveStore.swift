@@ -61,12 +61,12 @@ public struct ArchiveStore: Sendable {
     }
 
     /// Removes the segments older than ``retentionDays`` days before `now`; returns their days.
-    /// With the archive off nothing is removed (an operator who switches it off keeps what is there).
+    /// With the archive off (0 days) every segment goes: an archive switched off keeps none.
     @discardableResult
     public func expire(now: Date = Date()) throws(IOFailure) -> [String] {
-        guard isOn else { return [] }
-        let oldest = Self.day(of: now.addingTimeInterval(-Double(retentionDays - 1) * 86_400))
-        let expired = days().filter { $0 < oldest }
+        // Off (`archive-days = 0`) keeps none: what an earlier setting kept goes too.
+        let expired = isOn ? days().filter { $0 < Self.day(of: now.addingTimeInterval(-Double(retentionDays - 1) * 86_400)) }
+            : days()
         guard !expired.isEmpty else { return [] }
         try withLock { () throws(IOFailure) in
             for day in expired { _ = try DurableFile.removeFile(at: segmentPath(day: day)) }
@@ -128,6 +128,11 @@ public struct ArchiveStore: Sendable {
             guard removed > 0 else { return 0 }
             let temporary = directory + "/." + day + ".tmp"
             try DurableFile.createFile(at: temporary, contents: kept, mode: 0o640, truncating: true)
+            // Run as root (`forget` under sudo), the new segment must stay the daemon's to append to.
+            let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw IOFailure.current(.open, temporary) }
+            defer { close(descriptor) }
+            try DurableFile.giveToFolderOwner(descriptor, path: temporary, directory: directory)
             try DurableFile.rename(temporary, to: path)
             try DurableFile.syncDirectory(at: directory)
             return removed

@@ -78,7 +78,12 @@ final class MisroutedWatcher: Sendable {
         do {
             let bytes = try DurableFile.readFile(at: file)
             let (routed, decision) = router.route(try MessageJSON.decode(Data(bytes)))
-            let next = NextTeam.choose(decision, excluding: team.name, settings: config.router)
+            // An area team that hands a message back hands back the teams it took it over from too.
+            var next = NextTeam.choose(decision, excluding: [team.name] + team.takes, settings: config.router)
+            if !next.fallback, let taker = router.areaTeam(taking: next.team, in: decision),
+               taker.lowercased() != team.name.lowercased() {
+                next.team = taker  // the next team's area team where the message lies
+            }
             let nextTeam = config.team(named: next.team)
             var routing = routed.routing
             routing?.fallback = next.fallback

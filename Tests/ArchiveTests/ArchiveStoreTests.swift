@@ -59,8 +59,9 @@ final class ArchiveStoreTests: XCTestCase {
         XCTAssertEqual(try store.expire(now: date("2026-11-30")), ["2026-11-27"])
         XCTAssertEqual(store.days(), ["2026-11-28", "2026-11-29", "2026-11-30"])
         let off = ArchiveStore(directory: directory, retentionDays: 0)
-        XCTAssertEqual(try off.expire(now: date("2027-06-01")), [], "an archive switched off is left as it is")
-        XCTAssertEqual(store.days().count, 3)
+        XCTAssertEqual(try off.expire(now: date("2026-11-30")), ["2026-11-28", "2026-11-29", "2026-11-30"],
+                       "an archive switched off keeps none, not even what an earlier setting kept")
+        XCTAssertEqual(store.days(), [])
     }
 
     func testRewriteLeavesOutTheGivenIDsDurably() throws {

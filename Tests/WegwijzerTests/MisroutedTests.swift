@@ -42,6 +42,36 @@ final class MisroutedTests: XCTestCase {
                        "both corrections count, the fallback one too: \(history.stdout)")
     }
 
+    func testAnAreaTeamHandsBackWhatItTookOverAndTheNextTeamsAreaTeamGetsIt() throws {
+        let daemon = try DaemonHarness(config: DaemonHarness.config + """
+
+            [area Noord]
+            postcodes = 2221
+
+            [team Wijk-Noord]
+            takes = Stadsbeheer
+            area = Noord
+
+            [team Milieu-Noord]
+            takes = Milieu
+            area = Noord
+            """)
+        try daemon.start()
+        try daemon.drop(#"{"text": "De lantaarnpaal en een stoeptegel zijn kapot, en stankoverlast, 2221 AB"}"#, as: "a.json", into: "forms")
+        XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("wijk-noord").count == 1 }, daemon.log)
+        let id = String(try XCTUnwrap(daemon.queued("wijk-noord").first).dropLast(5))
+        handBack(daemon, id, from: "wijk-noord")
+        XCTAssertTrue(daemon.wait(timeout: 20) { daemon.queued("milieu-noord").count == 1 }, daemon.log)
+        let routing = try XCTUnwrap(try daemon.message("milieu-noord", id + ".json")["routing"] as? [String: Any])
+        XCTAssertEqual(routing["team"] as? String, "Milieu-Noord", "not Stadsbeheer, which Wijk-Noord took it from")
+        XCTAssertEqual(routing["reason"] as? String, "rerouted from Wijk-Noord")
+        RerouteTests.assertEachOnce(daemon, count: 1)
+        let history = try BinaryRunner.run(["history", "--config", daemon.configPath, "--state", daemon.stateDirectory.path])
+        XCTAssertEqual(history.status, 0, history.stderr)
+        XCTAssertEqual(history.stdout, "", "an area team's message teaches learn nothing about words")
+        XCTAssertEqual(history.stderr, "history: left out 1 message of area teams and the outside team\n")
+    }
+
     func testKillNineWhileHandingBackLeavesEachMessageInExactlyOneQueue() throws {
         let daemon = try DaemonHarness()
         try daemon.start()

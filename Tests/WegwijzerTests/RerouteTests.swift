@@ -5,13 +5,12 @@ import XCTest
 /// `wegwijzer reroute` against the real binary and a running daemon: moves, errors, and
 /// kill -9 at any point leaving each message in exactly one queue.
 final class RerouteTests: XCTestCase {
-    private static let queues = ["kcc", "stadsbeheer", "milieu", "wmo", "burgerzaken"]
-
     /// Every copy of every message, by ID: the queues (and folders) holding it.
     static func copies(_ daemon: DaemonHarness) -> [String: [String]] {
         var found: [String: [String]] = [:]
-        for queue in queues {
-            let root = daemon.stateDirectory.appendingPathComponent("queues/\(queue)").path
+        let all = daemon.stateDirectory.appendingPathComponent("queues").path
+        for queue in ((try? FileManager.default.contentsOfDirectory(atPath: all)) ?? []).sorted() {
+            let root = all + "/" + queue
             let folders = ((try? FileManager.default.contentsOfDirectory(atPath: root)) ?? [])
                 .filter { $0 == "new" || $0 == "tmp" || $0 == "misrouted" || $0.hasPrefix("cur") }
             for folder in folders {

@@ -109,6 +109,15 @@ public struct Router: Sendable {
         return verdict
     }
 
+    /// The area team that takes over `team`'s messages where `decision`'s message lies, if any:
+    /// what the router does after the signals, for a team chosen otherwise (a message handed back).
+    public func areaTeam(taking team: String, in decision: Decision) -> String? {
+        guard !areaTeams.isEmpty, let finding = decision.entities.finding,
+              let index = config.teams.firstIndex(where: { $0.name.lowercased() == team.lowercased() }),
+              let taker = areaTeams.taker(decided: index, finding: finding) else { return nil }
+        return config.teams[taker].name
+    }
+
     /// The area whose postcode range holds `postcode` (`2221AB` or `2221`).
     public func area(forPostcode postcode: String) -> String? {
         areaIndex.area(postcode: postcode).map { config.areas[$0].name }

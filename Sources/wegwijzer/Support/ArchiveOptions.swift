@@ -5,7 +5,7 @@ import Routing
 enum ArchiveOptions {
     /// The option rows of `--config`, `--state`, `--since` and `--until`.
     static let specs: [CommandSpec.Option] = [
-        .init(name: "--config", valueName: "PATH", help: "the configuration whose state to read (not read with --state)"),
+        .init(name: "--config", valueName: "PATH", help: "the configuration whose state to read (with --state, read for its teams only)"),
         .init(name: "--state", valueName: "DIR", help: "state folder, overriding [router] state"),
         .init(name: "--since", valueName: "DATE", help: "first day received, YYYY-MM-DD (default: the oldest kept)"),
         .init(name: "--until", valueName: "DATE", help: "last day received, YYYY-MM-DD (default: no limit)"),
