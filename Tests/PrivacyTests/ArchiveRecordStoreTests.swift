@@ -29,14 +29,17 @@ final class ArchiveRecordStoreTests: XCTestCase {
                             record("m3", text: "Tegel los"),
                             .correction(ArchiveCorrection(id: "m1", from: "Stadsbeheer", to: "Milieu", time: "2026-12-05T11:00:00Z"))],
                            at: day, sync: true)
+        let nextDay = try XCTUnwrap(ISO8601DateFormatter().date(from: "2026-12-06T08:00:00Z"))
+        try archive.append([.correction(ArchiveCorrection(id: "m1", from: "Milieu", to: "Wmo", time: "2026-12-06T08:00:00Z",
+                                                          note: "Jan belde terug"))], at: nextDay, sync: true)
         let store = ArchiveRecordStore(directory: directory)
         let matcher = PersonMatcher(try PersonQuery(kind: .email, text: "jan@example.nl"))
         let found = store.find(matcher, ids: ["m3"])
-        XCTAssertEqual(found.map(\.id), ["m1", "m3"], "once per message, in the order of the segment")
-        XCTAssertEqual(found.map(\.fields), [["text"], ["id"]])
+        XCTAssertEqual(found.map(\.id), ["m1", "m3", "m1"], "once per message and day, in the order of the segments")
+        XCTAssertEqual(found.map(\.fields), [["text"], ["id"], ["text"]])
         XCTAssertTrue(found.allSatisfy { $0.kind == .archive })
         for item in found { try store.erase(item) }
-        XCTAssertEqual(try archive.entries().map(\.id), ["m2"], "the correction of m1 went with it")
+        XCTAssertEqual(try archive.entries().map(\.id), ["m2"], "m1's corrections went with it, the later day's too")
         XCTAssertEqual(store.find(matcher, ids: []).count, 0)
         try store.erase(found[0])  // already gone: no error
     }

@@ -18,38 +18,47 @@ public struct ArchiveRecordStore: PrivacyStore {
 
     public var kinds: [StoreKind] { [.archive] }
 
+    /// Two passes over the days: first the messages that concern the person (by their subject
+    /// and text, or an ID found elsewhere), then every day's lines about them, so that a
+    /// correction or acceptance filed on a later day than its message goes with it.
     public func find(_ matcher: PersonMatcher, ids: Set<String>) -> [StoredItem] {
-        var items: [StoredItem] = []
-        for day in archive.days() {
-            let segment = archive.segmentPath(day: day)
-            guard let bytes = try? DurableFile.readFile(at: segment) else { continue }
-            // First the messages that concern the person (their lines may), then every line of those.
-            var matched: [String: [String]] = [:]
-            var order: [String] = []
-            var start = 0
-            for index in bytes.indices where bytes[index] == 0x0A {
-                let line = bytes[start..<index]
-                start = index + 1
-                guard let id = ArchiveLineCodec.id(of: line).map(String.init) else { continue }
-                if matched[id] != nil { continue }
-                var fields: [String] = []
+        let days = archive.days()
+        var fields: [String: [String]] = [:]
+        for day in days {
+            forEachLine(of: day) { id, line in
+                guard fields[id] == nil else { return }
                 if ids.contains(id) || id == matcher.query.value {
-                    fields = ["id"]
+                    fields[id] = ["id"]
                 } else if matcher.mayMatch(Array(line)), case .message(let record)? = ArchiveLineCodec.decode(line) {
-                    if matcher.matches(record.subject) { fields.append("subject") }
-                    if matcher.matches(record.text) { fields.append("text") }
+                    let matched = (matcher.matches(record.subject) ? ["subject"] : []) + (matcher.matches(record.text) ? ["text"] : [])
+                    if !matched.isEmpty { fields[id] = matched }
                 }
-                guard !fields.isEmpty else { continue }
-                matched[id] = fields
-                order.append(id)
             }
+        }
+        guard !fields.isEmpty else { return [] }
+        var items: [StoredItem] = []
+        for day in days {
+            let segment = archive.segmentPath(day: day)
             let time = ISO8601DateFormatter().date(from: day + "T00:00:00Z")
-            items += order.map { id in
-                StoredItem(kind: .archive, place: segment, id: id, time: time, fields: matched[id] ?? [],
-                           location: .archiveMessage(segment: segment, day: day))
+            var listed = Set<String>()
+            forEachLine(of: day) { id, _ in
+                guard let matched = fields[id], listed.insert(id).inserted else { return }
+                items.append(StoredItem(kind: .archive, place: segment, id: id, time: time, fields: matched,
+                                        location: .archiveMessage(segment: segment, day: day)))
             }
         }
         return items
+    }
+
+    /// Calls `body` with the message ID and the bytes of every line of `day`'s segment.
+    private func forEachLine(of day: String, _ body: (String, ArraySlice<UInt8>) -> Void) {
+        guard let bytes = try? DurableFile.readFile(at: archive.segmentPath(day: day)) else { return }
+        var start = 0
+        for index in bytes.indices where bytes[index] == 0x0A {
+            let line = bytes[start..<index]
+            start = index + 1
+            if let id = ArchiveLineCodec.id(of: line) { body(String(id), line) }
+        }
     }
 
     public func erase(_ item: StoredItem) throws {
@@ -61,13 +70,10 @@ public struct ArchiveRecordStore: PrivacyStore {
 
     /// The archive lines of `item`'s message in its day's segment, for an export.
     func lines(of item: StoredItem) -> [UInt8] {
-        guard case .archiveMessage(let segment, _) = item.location, let id = item.id,
-              let bytes = try? DurableFile.readFile(at: segment) else { return [] }
+        guard case .archiveMessage(_, let day) = item.location, let id = item.id else { return [] }
         var lines: [UInt8] = []
-        var start = 0
-        for index in bytes.indices where bytes[index] == 0x0A {
-            if ArchiveLineCodec.id(of: bytes[start..<index]).map(String.init) == id { lines += bytes[start...index] }
-            start = index + 1
+        forEachLine(of: day) { lineID, line in
+            if lineID == id { lines += line + [0x0A] }
         }
         return lines
     }

@@ -22,8 +22,9 @@ public struct RetentionSettings: Sendable, Hashable {
         public var key: String { "retention-" + rawValue }
     }
 
-    /// `retention`: the period of every kind without its own key; also the age past which an
-    /// unclaimed message is counted as older than retention.
+    /// `retention`: the period of every kind without its own key. The age past which an
+    /// unclaimed message is counted as older than retention is the claimed messages' period
+    /// (`retention-claimed`, else this).
     public var `default`: Double?
     /// The per-kind keys that were given.
     public var overrides: [Kind: Double] = [:]

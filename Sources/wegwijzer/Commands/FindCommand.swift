@@ -12,8 +12,8 @@ enum FindCommand: Command {
         ],
         details: """
             Searches the queues (new/ and claim folders), attachments, outbox, dead letters,
-            noise, every source's rejected/ and a Maildir's cur/, the journal's conversation
-            keys and the receipts ledger. One line per item: KIND, TIME, ID, PLACE and the
+            noise, every source's rejected/ and a Maildir's cur/, the archive, the journal's
+            conversation keys and the receipts ledger. One line per item: KIND, TIME, ID, PLACE and the
             FIELDS that matched, tab-separated. Exit 1 when nothing is found. The daemon may run.
             """)
 

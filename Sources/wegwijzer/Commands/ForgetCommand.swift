@@ -12,8 +12,8 @@ enum ForgetCommand: Command {
         details: """
             Erases what 'wegwijzer find' lists: messages in every queue folder, attachments,
             pending deliveries and receipts, dead letters, noise, rejected input, routed mail in a
-            Maildir's cur/; the journal's conversation keys and the receipts ledger's address
-            hashes are overwritten. Safe while the daemon runs: a delivery in flight finishes
+            Maildir's cur/, the message's lines in the archive; the journal's conversation keys
+            and the receipts ledger's address hashes are overwritten. Safe while the daemon runs: a delivery in flight finishes
             first, and an erased message is never sent afterwards. Writes a line to
             STATE/audit.log (who, the kind of identifier, counts; not the identifier). Exit 1 when
             nothing is found, 2 when an item could not be erased (run again to finish).

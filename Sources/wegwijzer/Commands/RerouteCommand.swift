@@ -14,14 +14,16 @@ enum RerouteCommand: Command {
             .init(name: "--note", valueName: "TEXT", help: "why, kept in routing.reason and the archive"),
         ],
         details: """
-            Finds the message in its team's queue (new/, any claim folder cur*/, or misrouted/)
+            Finds the message in its team's queue (new/, misrouted/, or any claim folder: every
+            other folder but tmp/ and attachments/, such as cur/)
             and writes it, with its attachments, to TEAM's queue under the same ID:
             routing.reason becomes 'rerouted from FROM[: NOTE]' and the first decision is kept
             in routing.previous; TEAM's endpoint gets it through the outbox. The correction is
             journaled (R ID FROM TO TIME) before the old copy is removed, so a crash at any point
             leaves the message in exactly one queue once the daemon has started again. A message
             its team has already deleted cannot be moved: the correction is still recorded (for
-            'history' and 'report'), and the command says so. Exit 1: no such message or team.
+            'history' and 'report'), and the command says so. Exit 1: no such message or team, or
+            the message is with that team already; exit 2 when the message is not yet published.
             """)
 
     static func run(_ arguments: ParsedArguments) throws -> ExitStatus {
