@@ -12,25 +12,34 @@ public enum Export {
         _ = try DurableFile.makeDirectories(at: directory, mode: 0o700)
         var written = 0
         var lines: [StoreKind: [UInt8]] = [:]
+        var folders = Set<String>()
         for item in items {
             let folder = directory + "/" + item.kind.rawValue
             let name = (item.place as NSString).lastPathComponent
             switch item.location {
             case .file(let path, let sidecars):
                 _ = try DurableFile.makeDirectories(at: folder, mode: 0o700)
+                folders.insert(folder)
+                // Two sources' rejected/ may hold files of one name: the second gets a number.
+                var prefix = ""
+                while DurableFile.exists(folder + "/" + prefix + (path as NSString).lastPathComponent) {
+                    prefix = "\(Int(prefix.dropLast()).map { $0 + 1 } ?? 2)-"
+                }
                 for file in [path] + sidecars {
-                    try copy(file, to: folder + "/" + (file as NSString).lastPathComponent)
+                    try copy(file, to: folder + "/" + prefix + (file as NSString).lastPathComponent)
                     written += 1
                 }
             case .folder(let path):
                 let target = folder + "/" + name
                 _ = try DurableFile.makeDirectories(at: target, mode: 0o700)
+                folders.formUnion([folder, target])
                 for file in try DurableFile.listDirectory(at: path).sorted() {
                     try copy(path + "/" + file, to: target + "/" + file)
                     written += 1
                 }
             case .batchEntry(let path, _, let json):
                 _ = try DurableFile.makeDirectories(at: folder, mode: 0o700)
+                folders.insert(folder)
                 let bytes = Array(try DurableFile.readFile(at: path)[json])
                 try DurableFile.createFile(at: folder + "/" + (item.id ?? name) + ".json", contents: bytes, mode: 0o600, truncating: true)
                 written += 1
@@ -46,6 +55,8 @@ public enum Export {
             try DurableFile.createFile(at: directory + "/" + kind.rawValue + ".txt", contents: text, mode: 0o600, truncating: true)
             written += 1
         }
+        // Each folder's names, deepest first, then the export's own.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { try DurableFile.syncDirectory(at: folder) }
         try DurableFile.syncDirectory(at: directory)
         return written
     }
