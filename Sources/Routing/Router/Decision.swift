@@ -127,7 +127,7 @@ public struct DetectedEntities: Sendable, Hashable {
     /// Creates an empty set of entities.
     public init(
         postcode: String? = nil, houseNumber: String? = nil, street: String? = nil,
-        place: String? = nil, area: String? = nil, phones: [String] = [], emails: [String] = [],
+        place: String? = nil, area: String? = nil, finding: AreaFinding? = nil, phones: [String] = [], emails: [String] = [],
         bsnCount: Int = 0
     ) {
         self.postcode = postcode
@@ -135,6 +135,7 @@ public struct DetectedEntities: Sendable, Hashable {
         self.street = street
         self.place = place
         self.area = area
+        self.finding = finding
         self.phones = phones
         self.emails = emails
         self.bsnCount = bsnCount

@@ -325,9 +325,8 @@ public struct Router: Sendable {
     private func placeOnly(_ place: (area: Int, place: Int)?) -> DetectedEntities {
         guard let place else { return DetectedEntities() }
         let name = placeName(place)
-        var entities = DetectedEntities(place: name, area: config.areas[place.area].name)
-        entities.finding = AreaFinding(area: place.area, by: .place, value: name)
-        return entities
+        return DetectedEntities(place: name, area: config.areas[place.area].name,
+                                finding: AreaFinding(area: place.area, by: .place, value: name))
     }
 
     /// Finds the area of `entities` (found in the words) and of `given` (a form's fields), and
