@@ -129,10 +129,7 @@ public struct ArchiveStore: Sendable {
             let temporary = directory + "/." + day + ".tmp"
             try DurableFile.createFile(at: temporary, contents: kept, mode: 0o640, truncating: true)
             // Run as root (`forget` under sudo), the new segment must stay the daemon's to append to.
-            let descriptor = open(temporary, O_RDONLY | O_CLOEXEC)
-            guard descriptor >= 0 else { throw IOFailure.current(.open, temporary) }
-            defer { close(descriptor) }
-            try DurableFile.giveToFolderOwner(descriptor, path: temporary, directory: directory)
+            try DurableFile.giveToFolderOwner(path: temporary, directory: directory)
             try DurableFile.rename(temporary, to: path)
             try DurableFile.syncDirectory(at: directory)
             return removed

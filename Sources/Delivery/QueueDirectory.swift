@@ -79,7 +79,7 @@ public struct QueueDirectory: Sendable, Hashable {
             // Root (`wegwijzer reroute` under sudo) leaves them to the queue's owner, as the
             // daemon would have written them, so that the daemon can move and remove them later.
             for file in [directory] + names.map({ directory + "/" + $0 }) {
-                try Self.giveToOwner(of: attachments, file)
+                try DurableFile.giveToFolderOwner(path: file, directory: attachments)
             }
         }
         // Both always: an earlier run may have created them and stopped before syncing.
@@ -88,14 +88,6 @@ public struct QueueDirectory: Sendable, Hashable {
             try DurableFile.syncDirectory(at: attachments)
         }
         return records
-    }
-
-    /// Gives `path` to the owner and group of the folder `folder`.
-    private static func giveToOwner(of folder: String, _ path: String) throws {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw IOFailure.current(.open, path) }
-        defer { close(descriptor) }
-        try DurableFile.giveToFolderOwner(descriptor, path: path, directory: folder)
     }
 
     /// Writes `tmp/ID.json` durably, replacing any earlier version; with `sync: false` the

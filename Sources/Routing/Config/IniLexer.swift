@@ -142,7 +142,7 @@ struct IniLexer {
     }
 
     private static func isKindCharacter(_ c: Character, first: Bool) -> Bool {
-        first ? c.isLetter : (c.isLetterOrNumber || c == "-")
+        first ? c.isConfigLetter : (c.isLetterOrNumber || c == "-")
     }
 
     private static func isNameCharacter(_ c: Character) -> Bool {
