@@ -157,6 +157,15 @@ public struct JSONWriter: ~Copyable {
         needsComma = true
     }
 
+    /// Appends the decimal digits of `value`, which is not negative, with no comma before them:
+    /// a number inside a run of JSON made earlier (such as a position after its key).
+    @inlinable
+    public mutating func digits(_ value: Int) {
+        reserve(20)
+        appendDigits(value)
+        needsComma = false
+    }
+
     /// Puts the decimal digits of `value`'s magnitude; the caller has reserved 20 bytes.
     @inlinable
     mutating func appendDigits(_ value: Int) {
@@ -168,6 +177,12 @@ public struct JSONWriter: ~Copyable {
         }
         if magnitude < 100 {
             put(UInt8(truncatingIfNeeded: 0x30 + magnitude / 10))
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
+            return
+        }
+        if magnitude < 1000 {
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude / 100))
+            put(UInt8(truncatingIfNeeded: 0x30 + magnitude / 10 % 10))
             put(UInt8(truncatingIfNeeded: 0x30 + magnitude % 10))
             return
         }
@@ -200,7 +215,11 @@ public struct JSONWriter: ~Copyable {
     public mutating func decimal(_ value: Double, pointZero: Bool = false) {
         guard value.isFinite else { return null() }
         separate()
-        let thousandths = (value * 1000).rounded(.toNearestOrAwayFromZero)
+        var thousandths = value * 1000
+        // Most values are whole thousandths already: no call to round them.
+        if !(abs(thousandths) < 1e15 && thousandths == Double(Int64(thousandths))) {
+            thousandths = thousandths.rounded(.toNearestOrAwayFromZero)
+        }
         if abs(thousandths) < 1e18 {
             let scaled = Int(thousandths)
             reserve(26)  // sign, 15 digits, point, three decimals

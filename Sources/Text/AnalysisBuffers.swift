@@ -17,7 +17,7 @@ public struct AnalysisBuffers: Sendable {
     public mutating func recycle(_ analysis: consuming AnalyzedText) {
         folded = analysis.foldedStorage
         stems = analysis.stemStorage
-        tokens = analysis.tokens
+        tokens = analysis.tokenStorage
     }
 
     /// The array in `buffer`, at least `room` bytes long (what it held is to be overwritten),

@@ -30,28 +30,45 @@ public struct AnalyzedText: Sendable {
     public var stems: [UInt8] {
         stemCount == stemStorage.count ? stemStorage : Array(stemStorage[..<stemCount])
     }
+    /// Storage whose first `tokenCount` entries are ``tokens``.
+    let tokenStorage: [TokenSpan]
+    let tokenCount: Int
+
     /// The words, in text order.
-    public let tokens: [TokenSpan]
+    public var tokens: [TokenSpan] {
+        tokenCount == tokenStorage.count ? tokenStorage : Array(tokenStorage[..<tokenCount])
+    }
     /// UTF-8 bytes of the original text that were analysed (the rest was past the limit).
     public let analysedBytes: Int
 
     /// An analysis of the given streams and words.
     init(folded: [UInt8], stems: [UInt8], tokens: [TokenSpan], analysedBytes: Int) {
-        self.init(folded: folded, count: folded.count, stems: stems, count: stems.count, tokens: tokens, analysedBytes: analysedBytes)
+        self.init(folded: folded, count: folded.count, stems: stems, count: stems.count, tokens: tokens, count: tokens.count,
+                  analysedBytes: analysedBytes)
     }
 
-    /// An analysis whose streams are the first `foldedCount` and `stemCount` bytes of storage.
-    init(folded: [UInt8], count foldedCount: Int, stems: [UInt8], count stemCount: Int, tokens: [TokenSpan], analysedBytes: Int) {
+    /// An analysis whose streams are the first `foldedCount` and `stemCount` bytes of storage,
+    /// and whose words the first `tokenCount` spans of `tokens`.
+    init(folded: [UInt8], count foldedCount: Int, stems: [UInt8], count stemCount: Int, tokens: [TokenSpan], count tokenCount: Int,
+         analysedBytes: Int) {
         foldedStorage = folded
         self.foldedCount = foldedCount
         stemStorage = stems
         self.stemCount = stemCount
-        self.tokens = tokens
+        tokenStorage = tokens
+        self.tokenCount = tokenCount
         self.analysedBytes = analysedBytes
     }
 
     /// Whether the text had no words at all.
-    public var isEmpty: Bool { tokens.isEmpty }
+    public var isEmpty: Bool { tokenCount == 0 }
+
+    /// The UTF-8 byte range in the original text from the start of word `first` to the end of
+    /// word `last` (of `first` itself when `last` comes before it).
+    public func span(from first: Int, through last: Int) -> Range<Int> {
+        precondition(first >= 0 && last < tokenCount, "a word outside the analysis")
+        return tokenStorage[first].original.lowerBound..<tokenStorage[max(first, last)].original.upperBound
+    }
 
     /// The index of the word whose folded form starts at or before `offset`.
     public func tokenIndex(foldedOffset offset: Int) -> Int? {
@@ -65,9 +82,9 @@ public struct AnalyzedText: Sendable {
 
     @inline(__always)
     private func tokenIndex(_ offset: Int, _ start: (TokenSpan) -> Int) -> Int? {
-        tokens.withUnsafeBufferPointer { tokens in
+        tokenStorage.withUnsafeBufferPointer { tokens in
             var low = 0
-            var high = tokens.count
+            var high = tokenCount
             while low < high {
                 let middle = (low + high) / 2
                 if start(tokens[middle]) <= offset { low = middle + 1 } else { high = middle }

@@ -8,6 +8,9 @@ public struct PatternMatcher: Sendable {
     public let stateCount: Int
     private let byteClass: [UInt16]
     @usableFromInline let classCount: Int
+    /// `2^40 / classCount`, rounded up: a state pre-multiplied by `classCount` times this,
+    /// shifted right by 40, is the state's number (a multiplication in place of a division).
+    @usableFromInline let stateNumberFactor: UInt64
     /// Next state, pre-multiplied by `classCount`; the states with outputs are numbered last,
     /// from `firstOutput` on.
     private let transitions: [Int32]
@@ -27,6 +30,10 @@ public struct PatternMatcher: Sendable {
         stateCount = automaton.stateCount
         byteClass = automaton.byteClass
         classCount = automaton.classCount
+        // Exact while a pre-multiplied state stays below 2^24 times classCount (the product
+        // below fits in 64 bits, and its error stays under one): automata have far fewer states.
+        precondition(automaton.stateCount < 1 << 23, "an automaton too large to number its states by multiplication")
+        stateNumberFactor = ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
         transitions = automaton.transitions
         firstOutput = automaton.firstOutput
         outputStart = automaton.outputStart
@@ -42,8 +49,14 @@ public struct PatternMatcher: Sendable {
     /// as indices for ``pattern(atOutput:)``.
     @inlinable
     public func outputs(ofNoted state: Int) -> Range<Int> {
-        let index = state / classCount
+        let index = stateNumber(state)
         return Int(outputStart[index])..<Int(outputStart[index + 1])
+    }
+
+    /// The number of a state given pre-multiplied by `classCount` (see ``stateNumberFactor``).
+    @inlinable
+    func stateNumber(_ state: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: state) &* stateNumberFactor) &>> 40)
     }
 
     /// The pattern of output `index` (one of ``outputs(ofNoted:)``).
@@ -85,23 +98,20 @@ public struct PatternMatcher: Sendable {
         _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8],
         into buffers: inout MatchBuffers
     ) {
-        buffers.first.removeAll(keepingCapacity: true)
-        buffers.second.removeAll(keepingCapacity: true)
         buffers.hits.removeAll(keepingCapacity: true)
         first.withTables { firstTables in
             second.withTables { secondTables in
                 firstText.withUnsafeBufferPointer { firstBytes in
                     secondText.withUnsafeBufferPointer { secondBytes in
-                        scan(firstBytes, firstTables, secondBytes, secondTables,
-                             into: &buffers.first, &buffers.second)
+                        scan(firstBytes, firstTables, secondBytes, secondTables, into: &buffers)
                     }
                 }
             }
         }
-        if buffers.first.isEmpty && buffers.second.isEmpty { return }
-        buffers.hits.reserveCapacity((buffers.first.count + buffers.second.count) / 2 + 8)
-        first.append(buffers.first, matcher: 0, to: &buffers.hits)
-        second.append(buffers.second, matcher: 1, to: &buffers.hits)
+        if buffers.firstCount == 0 && buffers.secondCount == 0 { return }
+        buffers.hits.reserveCapacity((buffers.firstCount + buffers.secondCount) / 2 + 8)
+        first.append(buffers.noted(by: 0), matcher: 0, to: &buffers.hits)
+        second.append(buffers.noted(by: 1), matcher: 1, to: &buffers.hits)
     }
 
     /// The scan of ``matches(_:in:and:in:into:)`` over the folded stream of `analysis` with
@@ -113,8 +123,6 @@ public struct PatternMatcher: Sendable {
     public static func noteStates(
         _ first: PatternMatcher, and second: PatternMatcher, in analysis: AnalyzedText, into buffers: inout MatchBuffers
     ) {
-        buffers.first.removeAll(keepingCapacity: true)
-        buffers.second.removeAll(keepingCapacity: true)
         buffers.hits.removeAll(keepingCapacity: true)
         first.withTables { firstTables in
             second.withTables { secondTables in
@@ -122,7 +130,7 @@ public struct PatternMatcher: Sendable {
                     analysis.stemStorage.withUnsafeBufferPointer { stems in
                         scan(UnsafeBufferPointer(rebasing: folded[..<analysis.foldedCount]), firstTables,
                              UnsafeBufferPointer(rebasing: stems[..<analysis.stemCount]), secondTables,
-                             into: &buffers.first, &buffers.second)
+                             into: &buffers)
                     }
                 }
             }
@@ -133,26 +141,24 @@ public struct PatternMatcher: Sendable {
     private static func states(
         _ first: PatternMatcher, in firstText: [UInt8], and second: PatternMatcher, in secondText: [UInt8]
     ) -> ([Int], [Int]) {
-        var firstHits: [Int] = []
-        var secondHits: [Int] = []
+        var buffers = MatchBuffers()
         first.withTables { firstTables in
             second.withTables { secondTables in
                 firstText.withUnsafeBufferPointer { firstBytes in
                     secondText.withUnsafeBufferPointer { secondBytes in
-                        scan(firstBytes, firstTables, secondBytes, secondTables,
-                             into: &firstHits, &secondHits)
+                        scan(firstBytes, firstTables, secondBytes, secondTables, into: &buffers)
                     }
                 }
             }
         }
-        return (firstHits, secondHits)
+        return (Array(buffers.noted(by: 0)), Array(buffers.noted(by: 1)))
     }
 
     /// Appends the matches of the (state, end) pairs `hits` as ``report(_:_:)`` gives them.
-    private func append(_ hits: [Int], matcher: Int, to matches: inout [PatternHit]) {
-        var index = 0
-        while index < hits.count {
-            let state = hits[index] / classCount
+    private func append(_ hits: ArraySlice<Int>, matcher: Int, to matches: inout [PatternHit]) {
+        var index = hits.startIndex
+        while index < hits.endIndex {
+            let state = stateNumber(hits[index])
             for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                 matches.append(PatternHit(matcher: matcher, pattern: Int(outputs[output]), end: hits[index + 1]))
             }
@@ -178,7 +184,7 @@ public struct PatternMatcher: Sendable {
     private func report(_ hits: [Int], _ body: (Int, Int) -> Void) {
         var index = 0
         while index < hits.count {
-            let state = hits[index] / classCount
+            let state = stateNumber(hits[index])
             for output in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                 body(Int(outputs[output]), hits[index + 1])
             }
@@ -186,79 +192,79 @@ public struct PatternMatcher: Sendable {
         }
     }
 
-    /// The hot loop: one table look-up per byte of each text; states with outputs are noted
-    /// as (state, end) pairs and reported afterwards.
+    /// Scans both texts, noting the (state, end) pairs of the states with outputs in `buffers`
+    /// (``MatchBuffers/noted(by:)``), whose storage is first made large enough for a note at
+    /// every byte.
+    private static func scan(
+        _ first: UnsafeBufferPointer<UInt8>, _ firstTables: Tables,
+        _ second: UnsafeBufferPointer<UInt8>, _ secondTables: Tables,
+        into buffers: inout MatchBuffers
+    ) {
+        MatchBuffers.makeRoom(&buffers.first, 2 * first.count + 2)
+        MatchBuffers.makeRoom(&buffers.second, 2 * second.count + 2)
+        let counts = buffers.first.withUnsafeMutableBufferPointer { firstHits in
+            buffers.second.withUnsafeMutableBufferPointer { secondHits in
+                scan(first, firstTables, second, secondTables, into: firstHits.baseAddress!, secondHits.baseAddress!)
+            }
+        }
+        buffers.firstCount = counts.first
+        buffers.secondCount = counts.second
+    }
+
+    /// The hot loop: one table look-up per byte of each text; states with outputs are noted as
+    /// (state, end) pairs, into room for one at every byte, so that the loop calls nothing and
+    /// keeps its state in registers. Returns the number of entries written to each.
     @inline(never)
     private static func scan(
         _ first: UnsafeBufferPointer<UInt8>, _ firstTables: Tables,
         _ second: UnsafeBufferPointer<UInt8>, _ secondTables: Tables,
-        into firstHits: inout [Int], _ secondHits: inout [Int]
-    ) {
+        into firstHits: UnsafeMutablePointer<Int>, _ secondHits: UnsafeMutablePointer<Int>
+    ) -> (first: Int, second: Int) {
         let firstTable = firstTables.transitions, firstClasses = firstTables.classes
         let secondTable = secondTables.transitions, secondClasses = secondTables.classes
         let firstOutput = firstTables.firstOutput, secondOutput = secondTables.firstOutput
         let both = min(first.count, second.count)
         var firstState = 0
         var secondState = 0
+        var firstCount = 0
+        var secondCount = 0
         var offset = 0
         while offset < both {
             firstState = Int(firstTable[firstState &+ Int(firstClasses[Int(first[offset])])])
             secondState = Int(secondTable[secondState &+ Int(secondClasses[Int(second[offset])])])
-            offset += 1
-            if firstState >= firstOutput { note(&firstHits, firstState, offset) }
-            if secondState >= secondOutput { note(&secondHits, secondState, offset) }
+            offset &+= 1
+            if firstState >= firstOutput {
+                firstHits[firstCount] = firstState
+                firstHits[firstCount &+ 1] = offset
+                firstCount &+= 2
+            }
+            if secondState >= secondOutput {
+                secondHits[secondCount] = secondState
+                secondHits[secondCount &+ 1] = offset
+                secondCount &+= 2
+            }
         }
         var rest = offset
         while rest < first.count {
             firstState = Int(firstTable[firstState &+ Int(firstClasses[Int(first[rest])])])
-            rest += 1
-            if firstState >= firstOutput { note(&firstHits, firstState, rest) }
+            rest &+= 1
+            if firstState >= firstOutput {
+                firstHits[firstCount] = firstState
+                firstHits[firstCount &+ 1] = rest
+                firstCount &+= 2
+            }
         }
         while offset < second.count {
             secondState = Int(secondTable[secondState &+ Int(secondClasses[Int(second[offset])])])
-            offset += 1
-            if secondState >= secondOutput { note(&secondHits, secondState, offset) }
+            offset &+= 1
+            if secondState >= secondOutput {
+                secondHits[secondCount] = secondState
+                secondHits[secondCount &+ 1] = offset
+                secondCount &+= 2
+            }
         }
+        return (firstCount, secondCount)
     }
-}
-
-/// One occurrence of a pattern: which matcher found it (0 or 1), the pattern's identifier in
-/// that matcher, and the offset just past it.
-public struct PatternHit: Sendable, Hashable {
-    /// 0 for the first matcher, 1 for the second.
-    public let matcher: Int
-    /// The pattern's index in the patterns its matcher was compiled from.
-    public let pattern: Int
-    /// The offset just past the occurrence.
-    public let end: Int
-}
-
-/// Storage for ``PatternMatcher/matches(_:in:and:in:into:)``: the matches found, and the
-/// states noted on the way.
-public struct MatchBuffers: Sendable {
-    @usableFromInline var first: [Int] = []
-    @usableFromInline var second: [Int] = []
-    /// The matches of the last scan, in the order ``PatternMatcher/forEachMatch(_:in:and:in:_:)``
-    /// reports them.
-    public internal(set) var hits: [PatternHit] = []
-
-    /// Creates empty buffers.
-    public init() {}
-
-    /// The states with outputs that the text of matcher `which` (0 or 1) reached in the last
-    /// ``PatternMatcher/noteStates(_:and:in:into:)``, as pairs: at even indices a state (for
-    /// ``PatternMatcher/outputs(ofNoted:)``), after each the offset just past the match.
-    @inlinable
-    public func noted(by which: Int) -> [Int] { which == 0 ? first : second }
-}
-
-/// Notes a (state, end) hit; the first one reserves room for several, so a text with a few
-/// matches allocates once instead of growing from empty, and one without any allocates nothing.
-@inline(__always)
-private func note(_ hits: inout [Int], _ state: Int, _ end: Int) {
-    if hits.count + 2 > hits.capacity { hits.reserveCapacity(max(16, 2 * hits.capacity)) }
-    hits.append(state)
-    hits.append(end)
 }
 
 /// Builds the trie, then the failure links and the full transition table.

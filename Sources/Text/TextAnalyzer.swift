@@ -22,16 +22,21 @@ public struct TextAnalyzer: Sendable {
         let end = Scanner.boundary(bytes, limit)
         var stems: [UInt8] = []
         var tokens: [TokenSpan] = []
-        // Dutch prose averages under five bytes a word with its space; growing costs more.
-        tokens.reserveCapacity(end / 4 + 2)
+        Scanner.makeRoom(&tokens, forWordsIn: end)
+        var tokenCount = 0
         // Folding at most doubles a byte; each word adds at most three bytes (" | ").
         let folded = [UInt8](unsafeUninitializedCapacity: 4 * end + 16) { buffer, count in
-            var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
-            scanner.run(tokens: &tokens)
-            count = scanner.count
-            let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
-            cache.withCache { stems = Scanner.stems(of: words, tokens: &tokens, cache: &$0) }
+            tokens.withUnsafeMutableBufferPointer { tokenRoom in
+                var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!, tokens: tokenRoom.baseAddress!)
+                scanner.run()
+                count = scanner.count
+                tokenCount = scanner.tokenCount
+                let words = UnsafeBufferPointer(start: buffer.baseAddress!, count: count)
+                let spans = UnsafeMutableBufferPointer(rebasing: tokenRoom[..<tokenCount])
+                cache.withCache { stems = Scanner.stems(of: words, tokens: spans, cache: &$0) }
+            }
         }
+        tokens.removeLast(tokens.count - tokenCount)
         return AnalyzedText(folded: folded, stems: stems, tokens: tokens, analysedBytes: end)
     }
 
@@ -40,223 +45,48 @@ public struct TextAnalyzer: Sendable {
         let end = Scanner.boundary(bytes, limit)
         var tokens = buffers.tokens
         buffers.tokens = []
-        tokens.removeAll(keepingCapacity: true)
-        tokens.reserveCapacity(end / 4 + 2)
-        // The streams are written in place into storage that is only ever grown: no bytes are
-        // cleared before and none cut off after (the analysis knows the streams' lengths).
+        Scanner.makeRoom(&tokens, forWordsIn: end)
+        // The streams and words are written in place into storage that is only ever grown: no
+        // bytes are cleared before and none cut off after (the analysis knows their lengths).
         var folded = AnalysisBuffers.take(&buffers.folded, room: 4 * end + 16)
-        let count = folded.withUnsafeMutableBufferPointer { buffer in
-            var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!)
-            scanner.run(tokens: &tokens)
-            return scanner.count
+        let (count, tokenCount) = folded.withUnsafeMutableBufferPointer { buffer in
+            tokens.withUnsafeMutableBufferPointer { tokenRoom in
+                var scanner = Scanner(bytes: bytes, end: end, output: buffer.baseAddress!, tokens: tokenRoom.baseAddress!)
+                scanner.run()
+                return (scanner.count, scanner.tokenCount)
+            }
         }
-        var stems = AnalysisBuffers.take(&buffers.stems, room: count + tokens.count * DutchStemmer.growth)
+        var stems = AnalysisBuffers.take(&buffers.stems, room: count + tokenCount * DutchStemmer.growth)
         let written = folded.withUnsafeBufferPointer { words in
             stems.withUnsafeMutableBufferPointer { output in
-                var written = 0
-                let words = UnsafeBufferPointer(rebasing: words[..<count])
-                cache.withCache { written = Scanner.writeStems(of: words, tokens: &tokens, cache: &$0, to: output.baseAddress!) }
-                return written
+                tokens.withUnsafeMutableBufferPointer { tokenRoom in
+                    var written = 0
+                    let words = UnsafeBufferPointer(rebasing: words[..<count])
+                    let spans = UnsafeMutableBufferPointer(rebasing: tokenRoom[..<tokenCount])
+                    cache.withCache { written = Scanner.writeStems(of: words, tokens: spans, cache: &$0, to: output.baseAddress!) }
+                    return written
+                }
             }
         }
-        return AnalyzedText(folded: folded, count: count, stems: stems, count: written, tokens: tokens, analysedBytes: end)
+        return AnalyzedText(folded: folded, count: count, stems: stems, count: written, tokens: tokens, count: tokenCount, analysedBytes: end)
     }
 }
 
-/// Byte classes: 0 separator, 1 sentence end, 2 apostrophe, 3 start of a non-ASCII character,
-/// else the folded letter (so every class from 0x30 up is a word byte).
-private let byteClasses: [UInt8] = (0..<256).map { byte -> UInt8 in
-    switch byte {
-    case 48...57, 97...122: UInt8(byte)
-    case 65...90: UInt8(byte + 32)
-    case 0x2E, 0x21, 0x3F, 0x3B, 0x3A, 0x0A: 1
-    case 0x27: 2
-    case 0x80...: 3
-    default: 0
-    }
-}
-
-/// One pass over the bytes of a text, writing the folded stream into a buffer large enough.
-///
-/// The pass notes each word's folded end in its token's `stemStart`; ``stems(of:tokens:cache:)``
-/// then writes the stems and puts the real offsets there.
-private struct Scanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    let end: Int
-    let output: UnsafeMutablePointer<UInt8>
-    private(set) var count = 0
-    private var wordStart = -1
-    private var foldedWordStart = 0
-    private var sentenceEnded = false
-    private var hasWords = false
-
-    init(bytes: UnsafeBufferPointer<UInt8>, end: Int, output: UnsafeMutablePointer<UInt8>) {
-        self.bytes = bytes
-        self.end = end
-        self.output = output
-    }
-
-    /// The largest offset ≤ `limit` that does not cut a UTF-8 sequence.
-    static func boundary(_ bytes: UnsafeBufferPointer<UInt8>, _ limit: Int) -> Int {
-        guard limit < bytes.count else { return bytes.count }
-        var end = max(0, limit)
-        while end > 0 && bytes[end] & 0xC0 == 0x80 { end -= 1 }
-        return end
-    }
-
-    mutating func run(tokens: inout [TokenSpan]) {
-        output[0] = 0x20
-        count = 1
-        guard end > 0, let base = bytes.baseAddress else { return }
-        byteClasses.withUnsafeBufferPointer { table in
-            let classes = table.baseAddress!
-            // The hot state lives in locals; `self` is brought up to date around the rare calls.
-            var count = 1
-            var wordStart = -1
-            var offset = 0
-            while offset < end {
-                let cls = classes[Int(base[offset])]
-                if cls >= 0x30 {
-                    if wordStart < 0 {
-                        self.count = count
-                        beginWord(at: offset)
-                        count = self.count
-                        wordStart = offset
-                    }
-                    output[count] = cls
-                    count += 1
-                    offset += 1
-                    // the rest of a run of ASCII letters and digits
-                    while offset < end {
-                        let next = classes[Int(base[offset])]
-                        guard next >= 0x30 else { break }
-                        output[count] = next
-                        count += 1
-                        offset += 1
-                    }
-                } else if cls == 3 {
-                    self.count = count
-                    self.wordStart = wordStart
-                    let (scalar, length) = decode(at: offset)
-                    nonASCII(scalar, at: offset, tokens: &tokens)
-                    count = self.count
-                    wordStart = self.wordStart
-                    offset += length
-                } else {
-                    if cls == 2, wordStart >= 0, offset + 1 < end, classes[Int(base[offset + 1])] >= 0x30 {
-                        // an apostrophe inside a word: auto's
-                    } else {
-                        if wordStart >= 0 {
-                            self.count = count
-                            self.wordStart = wordStart
-                            endWord(at: offset, tokens: &tokens)
-                            count = self.count
-                            wordStart = -1
-                        }
-                        if cls == 1 { sentenceEnded = true }
-                    }
-                    offset += 1
-                }
-            }
-            self.count = count
-            self.wordStart = wordStart
+extension TextAnalyzer {
+    /// Whether every byte of `bytes` is below 0x80 (tested eight at a time).
+    public static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var seen: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
         }
-        if wordStart >= 0 { endWord(at: end, tokens: &tokens) }
-    }
-
-    private mutating func nonASCII(_ scalar: Unicode.Scalar, at offset: Int, tokens: inout [TokenSpan]) {
-        if TextFolding.isWordScalar(scalar) {
-            if wordStart < 0 { beginWord(at: offset) }
-            append(folding: scalar)
-            return
+        while offset < bytes.count {
+            seen |= UInt64(base[offset])
+            offset += 1
         }
-        switch scalar.value {
-        case 0x2019 where wordStart >= 0, 0xAD where wordStart >= 0:
-            return
-        case 0x2029, 0x2028, 0x85:
-            if wordStart >= 0 { endWord(at: offset, tokens: &tokens) }
-            sentenceEnded = true
-        default:
-            if wordStart >= 0 { endWord(at: offset, tokens: &tokens) }
-        }
-    }
-
-    private mutating func append(folding scalar: Unicode.Scalar) {
-        TextFolding.forEachFoldedByte(of: scalar) { byte in
-            output[count] = byte
-            count += 1
-        }
-    }
-
-    private mutating func beginWord(at offset: Int) {
-        if sentenceEnded && hasWords {
-            output[count] = 0x7C
-            output[count + 1] = 0x20
-            count += 2
-        }
-        sentenceEnded = false
-        wordStart = offset
-        foldedWordStart = count
-    }
-
-    private mutating func endWord(at offset: Int, tokens: inout [TokenSpan]) {
-        tokens.append(TokenSpan(original: wordStart..<offset, foldedStart: foldedWordStart, stemStart: count))
-        output[count] = 0x20
-        count += 1
-        wordStart = -1
-        hasWords = true
-    }
-
-    /// The stems stream: `folded` with every word replaced by its stem. Each token's
-    /// `stemStart` holds its folded end on entry and its offset in the stems stream on return.
-    static func stems(
-        of folded: UnsafeBufferPointer<UInt8>, tokens: inout [TokenSpan], cache: inout StemCache
-    ) -> [UInt8] {
-        // A stem is at most `growth` bytes longer than its word; the separators are the same.
-        let capacity = folded.count + tokens.count * DutchStemmer.growth
-        return [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
-            count = writeStems(of: folded, tokens: &tokens, cache: &cache, to: buffer.baseAddress!)
-        }
-    }
-
-    /// Writes the stems stream of ``stems(of:tokens:cache:)`` to `stems`, which has room for
-    /// `folded.count + tokens.count * DutchStemmer.growth` bytes, and returns its length.
-    static func writeStems(
-        of folded: UnsafeBufferPointer<UInt8>, tokens: inout [TokenSpan], cache: inout StemCache,
-        to stems: UnsafeMutablePointer<UInt8>
-    ) -> Int {
-        let source = folded.baseAddress!
-        var written = 0
-        var read = 0
-        tokens.withUnsafeMutableBufferPointer { tokens in
-            for index in tokens.indices {
-                let token = tokens[index]
-                while read < token.foldedStart {
-                    stems[written] = source[read]
-                    written += 1
-                    read += 1
-                }
-                let stemStart = written
-                let word = UnsafeBufferPointer(start: source + read, count: token.stemStart - read)
-                written += cache.writeStem(of: word, to: stems + written)
-                read = token.stemStart
-                tokens[index] = TokenSpan(original: token.original, foldedStart: token.foldedStart, stemStart: stemStart)
-            }
-        }
-        while read < folded.count {
-            stems[written] = source[read]
-            written += 1
-            read += 1
-        }
-        return written
-    }
-
-    private func decode(at offset: Int) -> (Unicode.Scalar, Int) {
-        let lead = UInt32(bytes[offset])
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-        guard offset + length <= bytes.count else { return ("\u{FFFD}", 1) }
-        var value = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-        for index in 1..<length { value = value << 6 | UInt32(bytes[offset + index] & 0x3F) }
-        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+        return seen & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -26,6 +26,9 @@ struct CompiledPatterns: Sendable {
     let foldedPatterns: [CompiledPattern]
     let stemMatcher: PatternMatcher
     let stemPatterns: [CompiledPattern]
+    /// Each signal's weight, by team and signal index (read while deciding without reaching
+    /// into, and so copying, a ``TeamConfig``).
+    let signalWeights: [[Double]]
 
     init(config: RoutingConfig, analyzer: TextAnalyzer) {
         var builder = Builder(analyzer: analyzer)
@@ -46,6 +49,7 @@ struct CompiledPatterns: Sendable {
         foldedPatterns = builder.folded.map(\.pattern)
         stemMatcher = PatternMatcher(patterns: builder.stems.map(\.bytes))
         stemPatterns = builder.stems.map(\.pattern)
+        signalWeights = config.teams.map { team in team.signals.map(\.weight) }
     }
 
     /// Total number of compiled patterns.

@@ -67,7 +67,8 @@ public struct Router: Sendable {
             : placeOnly(tally.place)
         if let given, !areaIndex.isEmpty { locate(&entities, place: tally.place, given: given) }
         let forced: DecisionReason? = (subjectAnalysis?.isEmpty ?? true) && textAnalysis.isEmpty ? .empty : nil
-        return Decision(decide(tally, entities: entities, forced: forced), config: config, teamNames: teamNames)
+        var hits: [SignalHit] = []
+        return Decision(decide(tally, entities: entities, forced: forced, hits: &hits), config: config, teamNames: teamNames)
     }
 
     /// Routes a message without a subject whose text is `utf8` (valid UTF-8, as a `String`'s
@@ -104,7 +105,7 @@ public struct Router: Sendable {
         } else {
             entities = placeOnly(tally.place)
         }
-        let verdict = decide(tally, entities: entities, forced: empty ? .empty : nil)
+        let verdict = decide(tally, entities: consume entities, forced: empty ? .empty : nil, hits: &buffers.hits)
         tally.giveBack(&buffers.signals)
         return verdict
     }
@@ -151,7 +152,7 @@ public struct Router: Sendable {
     /// The matches of one automaton; its matcher and patterns are passed in (borrowed), not
     /// picked into a local, which would copy them.
     private func collect(
-        _ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, noted: [Int],
+        _ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, noted: ArraySlice<Int>,
         matcher: PatternMatcher, compiled: [CompiledPattern], folded: Bool
     ) {
         var index = 0
@@ -165,7 +166,7 @@ public struct Router: Sendable {
                 guard let first = Router.tokenIndex(analysis, start, folded: folded),
                       let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
                 else { continue }
-                tally.record(pattern.meaning, field: field, range: span(analysis, first, last))
+                tally.record(pattern.meaning, field: field, range: analysis.span(from: first, through: last))
             }
             index += 2
         }
@@ -176,12 +177,12 @@ public struct Router: Sendable {
         folded ? analysis.tokenIndex(foldedOffset: offset) : analysis.tokenIndex(stemOffset: offset)
     }
 
-    private func span(_ analysis: AnalyzedText, _ first: Int, _ last: Int) -> Range<Int> {
-        analysis.tokens[first].original.lowerBound..<analysis.tokens[max(first, last)].original.upperBound
-    }
 
-    private func decide(_ tally: Tally, entities: consuming DetectedEntities, forced: DecisionReason?) -> Verdict {
-        let hits = tally.hits(config: config, subjectWeight: settings.subjectWeight)
+    /// The verdict on what `tally` holds; its hits are made in the storage of `storage`.
+    private func decide(
+        _ tally: Tally, entities: consuming DetectedEntities, forced: DecisionReason?, hits storage: inout [SignalHit]
+    ) -> Verdict {
+        let hits = tally.hits(weights: patterns.signalWeights, subjectWeight: settings.subjectWeight, reusing: &storage)
         let ranked = rank(hits)
         let reason = forced ?? DecisionReason.judging(best: ranked.best, runnerUp: ranked.second, settings: settings)
         let fallback = !reason.isSignals

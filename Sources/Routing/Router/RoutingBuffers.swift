@@ -8,7 +8,15 @@ public struct RoutingBuffers: Sendable {
     var matches = MatchBuffers()
     /// The storage of the last message's ``Tally``.
     var signals: [TalliedSignal] = []
+    /// The storage of the last verdict's ``Verdict/hits``, once handed back by ``recycle(_:)``.
+    var hits: [SignalHit] = []
 
     /// Creates empty buffers.
     public init() {}
+
+    /// Takes back the storage of `verdict` (a verdict made with these buffers and no longer
+    /// needed), for the next message's verdict.
+    public mutating func recycle(_ verdict: consuming Verdict) {
+        swap(&hits, &verdict.hits)
+    }
 }

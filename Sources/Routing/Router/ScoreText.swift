@@ -7,7 +7,11 @@ import Messages
 public enum ScoreText {
     /// `value` rounded to thousandths.
     public static func rounded(_ value: Double) -> Double {
-        (value * 1000).rounded() / 1000
+        let thousandths = value * 1000
+        // Sums of whole and two-decimal weights are whole thousandths already (most of them):
+        // the same result without the call that rounds.
+        if abs(thousandths) < 1e15, thousandths == Double(Int64(thousandths)) { return thousandths / 1000 }
+        return thousandths.rounded() / 1000
     }
 
     /// `3` for a whole value, else at most three decimals without trailing zeros (`2.35`, `-0.5`):

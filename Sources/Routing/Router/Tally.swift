@@ -55,12 +55,17 @@ struct Tally {
         }
     }
 
-    /// The matched signals with their effective weights, subject first, then text order.
-    func hits(config: RoutingConfig, subjectWeight: Int) -> [SignalHit] {
+    /// The matched signals with their effective weights, subject first, then text order, in
+    /// the storage of `storage` (taken, leaving it empty): a caller that routes many messages
+    /// hands it back (``RoutingBuffers/recycle(_:)``), so that a message allocates no list of
+    /// hits. `weights` holds each signal's weight by team and signal index.
+    func hits(weights: [[Double]], subjectWeight: Int, reusing storage: inout [SignalHit]) -> [SignalHit] {
         var hits: [SignalHit] = []
+        swap(&hits, &storage)
+        hits.removeAll(keepingCapacity: true)
         hits.reserveCapacity(signals.count)
         for hit in signals {
-            let weight = config.teams[hit.key.team].signals[hit.key.signal].weight
+            let weight = weights[hit.key.team][hit.key.signal]
             hits.append(SignalHit(
                 team: hit.key.team, signal: hit.key.signal,
                 weight: weight * (hit.field == .subject ? Double(subjectWeight) : 1), field: hit.field, range: hit.range))

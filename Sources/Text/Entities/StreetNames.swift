@@ -85,8 +85,44 @@ enum StreetNames {
             capitalized = t.scalar(startingAt: start)?.scalar.properties.isUppercase ?? false
         }
         guard capitalized else { return false }
-        let word = t.string(start..<end).lowercased()
-        return !stopWords.contains(word) && !particles.contains(word)
+        return !isListed(t, start, end, in: stopWords, keys: stopWordKeys) && !isParticle(t, start, end)
+    }
+
+    /// Whether the word `start..<end` is one of ``particles``, in any letter case.
+    static func isParticle(_ t: EntityBytes, _ start: Int, _ end: Int) -> Bool {
+        isListed(t, start, end, in: particles, keys: particleKeys)
+    }
+
+    private static let stopWordKeys = Set(stopWords.compactMap(key))
+    private static let particleKeys = Set(particles.compactMap(key))
+
+    /// Whether the word `start..<end` in lower case is in `words`, whose ``key(_:)``s are `keys`:
+    /// a short ASCII word is looked up by its key, without making a string of it.
+    private static func isListed(_ t: EntityBytes, _ start: Int, _ end: Int, in words: Set<String>, keys: Set<UInt64>) -> Bool {
+        if let key = key(t, start, end) { return keys.contains(key) }
+        return words.contains(t.string(start..<end).lowercased())
+    }
+
+    /// The word `start..<end` in lower case packed into one integer, when it is ASCII and at
+    /// most eight bytes long (the same as ``key(_:)`` of that lower-case word).
+    private static func key(_ t: EntityBytes, _ start: Int, _ end: Int) -> UInt64? {
+        guard end - start <= 8 else { return nil }
+        var key: UInt64 = 0
+        var index = end
+        while index > start {
+            index -= 1
+            let byte = t.at(index)
+            guard byte < 0x80 else { return nil }
+            key = key << 8 | UInt64(EntityBytes.lower(byte))
+        }
+        return key
+    }
+
+    /// `word` packed as ``key(_:_:_:)`` packs a word of a text, or nil when it is longer or not ASCII.
+    private static func key(_ word: String) -> UInt64? {
+        let bytes = Array(word.utf8)
+        guard bytes.count <= 8, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return bytes.reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
 
     /// The street name whose last word is `start..<end`, when the name has a street word in it:
@@ -104,8 +140,7 @@ enum StreetNames {
             if isStreetWord(t, wordStart, wordEnd), EntityBytes.isUpper(t.at(wordStart)) {
                 return name(t, lastWord: start, end)
             }
-            let word = t.string(wordStart..<wordEnd).lowercased()
-            guard isNameWord(t, wordStart, wordEnd) || particles.contains(word) else { return nil }
+            guard isNameWord(t, wordStart, wordEnd) || isParticle(t, wordStart, wordEnd) else { return nil }
             cursor = wordStart
         }
         return nil
@@ -123,7 +158,7 @@ enum StreetNames {
             guard wordStart < wordEnd else { break }
             if isNameWord(t, wordStart, wordEnd) {
                 committed = wordStart
-            } else if !particles.contains(t.string(wordStart..<wordEnd).lowercased()) {
+            } else if !isParticle(t, wordStart, wordEnd) {
                 break
             }
             cursor = wordStart

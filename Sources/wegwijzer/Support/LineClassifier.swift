@@ -1,6 +1,7 @@
 import Glibc
 import Messages
 import Routing
+import Text
 
 /// `classify --lines` without `--explain`: every line of an input routed straight from its bytes
 /// through ``Router/verdict(utf8:entities:)`` and written by a ``VerdictWriter``.
@@ -36,7 +37,7 @@ struct LineClassifier {
                 if lineEnd > start && all[lineEnd - 1] == 0x0D { lineEnd -= 1 }
                 let line = UnsafeBufferPointer(rebasing: all[start..<lineEnd])
                 let verdict: Verdict
-                if LineClassifier.isASCII(line) {
+                if TextAnalyzer.isASCII(line) {
                     verdict = router.verdict(utf8: line, entities: json, reusing: &buffers)
                 } else {
                     // Invalid UTF-8 is read as the String would read it (U+FFFD for each bad sequence).
@@ -48,6 +49,7 @@ struct LineClassifier {
                 } else {
                     writer.writePlain(verdict, name: inputName, line: number, into: &buffer)
                 }
+                buffers.recycle(consume verdict)
                 if buffer.byteCount >= 1 << 16 {
                     output.write(buffer)
                     buffer.removeAll()
@@ -58,22 +60,5 @@ struct LineClassifier {
         }
         output.write(buffer)
         buffer.removeAll()
-    }
-
-    /// Whether every byte is below 0x80 (eight at a time).
-    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return true }
-        let raw = UnsafeRawPointer(base)
-        var seen: UInt64 = 0
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            seen |= raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            offset += 8
-        }
-        while offset < bytes.count {
-            seen |= UInt64(base[offset])
-            offset += 1
-        }
-        return seen & 0x8080_8080_8080_8080 == 0
     }
 }

@@ -24,6 +24,8 @@ struct VerdictWriter {
     /// A signal matched in the text, up to its position:
     /// `{"term":TERM,"team":NAME,"weight":WEIGHT,"field":"text","position":`, by flat signal index.
     private let textHits: PreparedRuns
+    /// The same runs after a comma (`,{"term":…`), for every hit but the first.
+    private let laterTextHits: PreparedRuns
     /// The reasons of decisions that area teams took over.
     private let areaReasons: AreaReasonRuns
 
@@ -50,6 +52,7 @@ struct VerdictWriter {
         self.teamHeads = teamHeads
         self.runnerUpHeads = runnerUpHeads
         var textHits = PreparedRuns()
+        var laterTextHits = PreparedRuns()
         for team in config.teams.indices {
             for signal in config.teams[team].signals.indices {
                 var json = JSONWriter(capacity: 128)
@@ -61,9 +64,11 @@ struct VerdictWriter {
                 json.decimal(config.teams[team].signals[signal].weight)
                 json.raw(literal: ",\"field\":\"text\",\"position\":")
                 textHits.append(json.bytes)
+                laterTextHits.append([UInt8(ascii: ",")] + json.bytes)
             }
         }
         self.textHits = textHits
+        self.laterTextHits = laterTextHits
         areaReasons = AreaReasonRuns(config: config)
     }
 
@@ -79,26 +84,31 @@ struct VerdictWriter {
     /// ``openInput(_:)`` is `input`, and a newline.
     func writeJSON(_ verdict: Verdict, input: [UInt8], line: Int, into json: inout JSONWriter) {
         input.withUnsafeBufferPointer { json.raw($0) }
-        json.integer(line)
+        json.digits(line)
         teamHeads.withRun(verdict.team) { json.raw($0) }
         json.decimal(verdict.score)
         json.raw(literal: ",\"confidence\":")
         json.decimal(verdict.confidence, pointZero: true)
         json.raw(literal: verdict.fallback ? ",\"fallback\":true" : ",\"fallback\":false")
         json.raw(literal: verdict.urgent.isEmpty ? ",\"priority\":\"normal\",\"reason\":" : ",\"priority\":\"urgent\",\"reason\":")
-        if verdict.reason.isSignals {
+        switch verdict.reason {
+        case .signals:
             json.raw(literal: "\"signals\"")
-        } else if !areaReasons.write(verdict, into: &json) {
-            json.string(verdict.reason.description)
+        // The fallbacks' reasons as DecisionReason.description words them, without making the text.
+        case .belowMinScore(let score, let minimum):
+            writeBelow(literal: "\"below min-score (", score, minimum, into: &json)
+        case .belowMinMargin(let margin, let minimum):
+            writeBelow(literal: "\"below min-margin (", margin, minimum, into: &json)
+        default:
+            if !areaReasons.write(verdict, into: &json) { json.string(verdict.reason.description) }
         }
         json.raw(literal: ",\"signals\":[")
         for (index, hit) in verdict.hits.enumerated() {
-            if index > 0 { json.raw(literal: ",") }
             let signal = signalBase[hit.team] + hit.signal
             if hit.field == .text {
-                textHits.withRun(signal) { json.raw($0) }
+                (index == 0 ? textHits : laterTextHits).withRun(signal) { json.raw($0) }
             } else {
-                json.raw(literal: "{\"term\":")
+                json.raw(literal: index == 0 ? "{\"term\":" : ",{\"term\":")
                 terms[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
                 json.raw(literal: ",\"team\":")
                 teams[hit.team].withUnsafeBufferPointer { json.raw($0) }
@@ -106,7 +116,7 @@ struct VerdictWriter {
                 json.decimal(hit.weight)
                 json.raw(literal: ",\"field\":\"subject\",\"position\":")
             }
-            json.integer(hit.range.lowerBound)
+            json.digits(hit.range.lowerBound)
             json.raw(literal: learned[signal] ? ",\"learned\":true}" : "}")
         }
         json.raw(literal: "],\"urgentTerms\":[")
@@ -142,6 +152,16 @@ struct VerdictWriter {
         json.raw(literal: ",\"areaBy\":")
         optional(verdict.entities.area == nil ? nil : verdict.entities.finding?.by.rawValue, into: &json)
         json.raw(literal: "}\n")
+    }
+
+    /// `"below min-score (2 < 4)"`: `opening`, the two numbers as ``ScoreText/format(_:)``
+    /// writes them (nothing in them to escape), and the closing.
+    private func writeBelow(literal opening: StaticString, _ value: Double, _ minimum: Double, into json: inout JSONWriter) {
+        json.raw(literal: opening)
+        json.decimal(value)
+        json.raw(literal: " < ")
+        json.decimal(minimum)
+        json.raw(literal: ")\"")
     }
 
     /// Appends `TEAM<TAB>SCORE<TAB>REASON<TAB>NAME:LINE` and a newline, `name` being the input's
