@@ -59,6 +59,9 @@ public struct PatternMatcher: Sendable {
         Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: state) &* stateNumberFactor) &>> 40)
     }
 
+    /// The number of outputs of all states together: ``outputs(ofNoted:)`` gives indices below it.
+    public var outputCount: Int { outputs.count }
+
     /// The pattern of output `index` (one of ``outputs(ofNoted:)``).
     @inlinable
     public func pattern(atOutput index: Int) -> Int { Int(outputs[index]) }

@@ -19,13 +19,35 @@ struct CompiledPattern: Sendable {
     let spansWords: Bool
 }
 
+/// What the router reads of one output of an automaton's state: the pattern's meaning and
+/// flags, and how far before the match's end the matched words start. Kept in the automaton's
+/// order of outputs, so that a state's outputs are read from one place (instead of through
+/// the pattern's number into two more tables: look-ups that miss the cache).
+struct MatchedPattern: Sendable {
+    let meaning: PatternMeaning
+    /// The pattern's length, less one when it starts with the space before a word.
+    let startBack: Int
+    /// Whether the pattern holds more than one word (a phrase), so its match spans words.
+    let spansWords: Bool
+
+    init(_ pattern: CompiledPattern, length: Int) {
+        meaning = pattern.meaning
+        startBack = length - (pattern.startsAtWord ? 1 : 0)
+        spansWords = pattern.spansWords
+    }
+}
+
 /// All signal words, priority words and place names of a configuration, compiled into one
 /// automaton over folded words and one over stems.
 struct CompiledPatterns: Sendable {
     let foldedMatcher: PatternMatcher
     let foldedPatterns: [CompiledPattern]
+    /// ``foldedPatterns`` by output of ``foldedMatcher`` (``PatternMatcher/outputs(ofNoted:)``).
+    let foldedOutputs: [MatchedPattern]
     let stemMatcher: PatternMatcher
     let stemPatterns: [CompiledPattern]
+    /// ``stemPatterns`` by output of ``stemMatcher``.
+    let stemOutputs: [MatchedPattern]
     /// Each signal's weight, by team and signal index (read while deciding without reaching
     /// into, and so copying, a ``TeamConfig``).
     let signalWeights: [[Double]]
@@ -49,7 +71,16 @@ struct CompiledPatterns: Sendable {
         foldedPatterns = builder.folded.map(\.pattern)
         stemMatcher = PatternMatcher(patterns: builder.stems.map(\.bytes))
         stemPatterns = builder.stems.map(\.pattern)
+        foldedOutputs = CompiledPatterns.outputs(of: foldedMatcher, foldedPatterns)
+        stemOutputs = CompiledPatterns.outputs(of: stemMatcher, stemPatterns)
         signalWeights = config.teams.map { team in team.signals.map(\.weight) }
+    }
+
+    private static func outputs(of matcher: PatternMatcher, _ patterns: [CompiledPattern]) -> [MatchedPattern] {
+        (0..<matcher.outputCount).map { output in
+            let id = matcher.pattern(atOutput: output)
+            return MatchedPattern(patterns[id], length: matcher.length(of: id))
+        }
     }
 
     /// Total number of compiled patterns.

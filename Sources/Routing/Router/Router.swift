@@ -144,25 +144,24 @@ public struct Router: Sendable {
         // Plain loops over the noted states (a closure here would capture, and so retain, the
         // whole router), the folded matches first, as `PatternMatcher.forEachMatch` gives them.
         collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 0),
-                matcher: patterns.foldedMatcher, compiled: patterns.foldedPatterns, folded: true)
+                matcher: patterns.foldedMatcher, outputs: patterns.foldedOutputs, folded: true)
         collect(analysis, field: field, into: &tally, noted: buffers.noted(by: 1),
-                matcher: patterns.stemMatcher, compiled: patterns.stemPatterns, folded: false)
+                matcher: patterns.stemMatcher, outputs: patterns.stemOutputs, folded: false)
     }
 
     /// The matches of one automaton; its matcher and patterns are passed in (borrowed), not
     /// picked into a local, which would copy them.
     private func collect(
         _ analysis: AnalyzedText, field: MessageField, into tally: inout Tally, noted: ArraySlice<Int>,
-        matcher: PatternMatcher, compiled: [CompiledPattern], folded: Bool
+        matcher: PatternMatcher, outputs: [MatchedPattern], folded: Bool
     ) {
         var index = 0
         while index < noted.count {
             let end = noted[index + 1]
             for output in matcher.outputs(ofNoted: noted[index]) {
-                let id = matcher.pattern(atOutput: output)
-                let pattern = compiled[id]
+                let pattern = outputs[output]
                 guard tally.wants(pattern.meaning, field: field) else { continue }
-                let start = end - matcher.length(of: id) + (pattern.startsAtWord ? 1 : 0)
+                let start = end - pattern.startBack
                 guard let first = Router.tokenIndex(analysis, start, folded: folded),
                       let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
                 else { continue }
