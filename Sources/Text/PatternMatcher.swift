@@ -8,13 +8,14 @@ public struct PatternMatcher: Sendable {
     public let stateCount: Int
     private let byteClass: [UInt16]
     @usableFromInline let classCount: Int
-    /// `2^40 / classCount`, rounded up: a state pre-multiplied by `classCount` times this,
-    /// shifted right by 40, is the state's number (a multiplication in place of a division).
+    /// For wide rows (``TransitionTable``), `2^40 / classCount`, rounded up: a state
+    /// pre-multiplied by `classCount` times this, shifted right by 40, is the state's number (a
+    /// multiplication in place of a division); 0 for narrow rows, where a state is its number.
     @usableFromInline let stateNumberFactor: UInt64
-    /// Next state, pre-multiplied by `classCount`; the states with outputs are numbered last,
-    /// from `firstOutput` on.
-    private let transitions: [Int32]
-    /// The first state with outputs, pre-multiplied by `classCount`.
+    /// The next state by state and byte class; the states with outputs are numbered last, from
+    /// `firstOutput` on.
+    private let transitions: TransitionTable
+    /// The first state with outputs, as the table's states are written.
     private let firstOutput: Int
     @usableFromInline let outputStart: [Int32]
     @usableFromInline let outputs: [Int32]
@@ -33,9 +34,9 @@ public struct PatternMatcher: Sendable {
         // Exact while a pre-multiplied state stays below 2^24 times classCount (the product
         // below fits in 64 bits, and its error stays under one): automata have far fewer states.
         precondition(automaton.stateCount < 1 << 23, "an automaton too large to number its states by multiplication")
-        stateNumberFactor = ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
-        transitions = automaton.transitions
-        firstOutput = automaton.firstOutput
+        transitions = TransitionTable(automaton.transitions, classCount: classCount)
+        stateNumberFactor = transitions.isNarrow ? 0 : ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
+        firstOutput = transitions.isNarrow ? automaton.firstOutput / classCount : automaton.firstOutput
         outputStart = automaton.outputStart
         outputs = automaton.outputs
         lengths = patterns.map(\.count)
@@ -53,10 +54,10 @@ public struct PatternMatcher: Sendable {
         return Int(outputStart[index])..<Int(outputStart[index + 1])
     }
 
-    /// The number of a state given pre-multiplied by `classCount` (see ``stateNumberFactor``).
+    /// The number of a state as the table writes it (see ``stateNumberFactor``).
     @inlinable
     func stateNumber(_ state: Int) -> Int {
-        Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: state) &* stateNumberFactor) &>> 40)
+        stateNumberFactor == 0 ? state : Int(truncatingIfNeeded: (UInt64(truncatingIfNeeded: state) &* stateNumberFactor) &>> 40)
     }
 
     /// The number of outputs of all states together: ``outputs(ofNoted:)`` gives indices below it.
@@ -169,17 +170,15 @@ public struct PatternMatcher: Sendable {
         }
     }
 
-    private func withTables<Result>(_ body: (Tables) -> Result) -> Result {
-        transitions.withUnsafeBufferPointer { table in
-            byteClass.withUnsafeBufferPointer { classes in
-                body(Tables(transitions: table.baseAddress!, classes: classes.baseAddress!, firstOutput: firstOutput))
-            }
+    func withTables<Result>(_ body: (Tables) -> Result) -> Result {
+        byteClass.withUnsafeBufferPointer { classes in
+            body(Tables(transitions: transitions, classes: classes.baseAddress!, firstOutput: firstOutput))
         }
     }
 
     /// What the scan reads of one automaton.
-    private struct Tables {
-        let transitions: UnsafePointer<Int32>
+    struct Tables {
+        let transitions: TransitionTable
         let classes: UnsafePointer<UInt16>
         let firstOutput: Int
     }
@@ -193,80 +192,6 @@ public struct PatternMatcher: Sendable {
             }
             index += 2
         }
-    }
-
-    /// Scans both texts, noting the (state, end) pairs of the states with outputs in `buffers`
-    /// (``MatchBuffers/noted(by:)``), whose storage is first made large enough for a note at
-    /// every byte.
-    private static func scan(
-        _ first: UnsafeBufferPointer<UInt8>, _ firstTables: Tables,
-        _ second: UnsafeBufferPointer<UInt8>, _ secondTables: Tables,
-        into buffers: inout MatchBuffers
-    ) {
-        MatchBuffers.makeRoom(&buffers.first, 2 * first.count + 2)
-        MatchBuffers.makeRoom(&buffers.second, 2 * second.count + 2)
-        let counts = buffers.first.withUnsafeMutableBufferPointer { firstHits in
-            buffers.second.withUnsafeMutableBufferPointer { secondHits in
-                scan(first, firstTables, second, secondTables, into: firstHits.baseAddress!, secondHits.baseAddress!)
-            }
-        }
-        buffers.firstCount = counts.first
-        buffers.secondCount = counts.second
-    }
-
-    /// The hot loop: one table look-up per byte of each text; states with outputs are noted as
-    /// (state, end) pairs, into room for one at every byte, so that the loop calls nothing and
-    /// keeps its state in registers. Returns the number of entries written to each.
-    @inline(never)
-    private static func scan(
-        _ first: UnsafeBufferPointer<UInt8>, _ firstTables: Tables,
-        _ second: UnsafeBufferPointer<UInt8>, _ secondTables: Tables,
-        into firstHits: UnsafeMutablePointer<Int>, _ secondHits: UnsafeMutablePointer<Int>
-    ) -> (first: Int, second: Int) {
-        let firstTable = firstTables.transitions, firstClasses = firstTables.classes
-        let secondTable = secondTables.transitions, secondClasses = secondTables.classes
-        let firstOutput = firstTables.firstOutput, secondOutput = secondTables.firstOutput
-        let both = min(first.count, second.count)
-        var firstState = 0
-        var secondState = 0
-        var firstCount = 0
-        var secondCount = 0
-        var offset = 0
-        while offset < both {
-            firstState = Int(firstTable[firstState &+ Int(firstClasses[Int(first[offset])])])
-            secondState = Int(secondTable[secondState &+ Int(secondClasses[Int(second[offset])])])
-            offset &+= 1
-            if firstState >= firstOutput {
-                firstHits[firstCount] = firstState
-                firstHits[firstCount &+ 1] = offset
-                firstCount &+= 2
-            }
-            if secondState >= secondOutput {
-                secondHits[secondCount] = secondState
-                secondHits[secondCount &+ 1] = offset
-                secondCount &+= 2
-            }
-        }
-        var rest = offset
-        while rest < first.count {
-            firstState = Int(firstTable[firstState &+ Int(firstClasses[Int(first[rest])])])
-            rest &+= 1
-            if firstState >= firstOutput {
-                firstHits[firstCount] = firstState
-                firstHits[firstCount &+ 1] = rest
-                firstCount &+= 2
-            }
-        }
-        while offset < second.count {
-            secondState = Int(secondTable[secondState &+ Int(secondClasses[Int(second[offset])])])
-            offset &+= 1
-            if secondState >= secondOutput {
-                secondHits[secondCount] = secondState
-                secondHits[secondCount &+ 1] = offset
-                secondCount &+= 2
-            }
-        }
-        return (firstCount, secondCount)
     }
 }
 
