@@ -82,14 +82,18 @@ public struct AnalyzedText: Sendable {
 
     @inline(__always)
     private func tokenIndex(_ offset: Int, _ start: (TokenSpan) -> Int) -> Int? {
-        tokenStorage.withUnsafeBufferPointer { tokens in
-            var low = 0
-            var high = tokenCount
-            while low < high {
-                let middle = (low + high) / 2
-                if start(tokens[middle]) <= offset { low = middle + 1 } else { high = middle }
+        guard tokenCount > 0 else { return nil }
+        return tokenStorage.withUnsafeBufferPointer { tokens in
+            // A search without branches on the comparisons (they cannot be predicted): halve the
+            // range `base..<base + length` that holds the last word starting at or before `offset`.
+            var base = 0
+            var length = tokenCount
+            while length > 1 {
+                let half = length / 2
+                base = start(tokens[base + half]) <= offset ? base + half : base
+                length -= half
             }
-            return low == 0 ? nil : low - 1
+            return start(tokens[base]) <= offset ? base : nil
         }
     }
 }

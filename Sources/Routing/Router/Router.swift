@@ -160,12 +160,12 @@ public struct Router: Sendable {
             let end = noted[index + 1]
             for output in matcher.outputs(ofNoted: noted[index]) {
                 let pattern = outputs[output]
-                guard tally.wants(pattern.meaning, field: field) else { continue }
+                guard let slot = tally.slot(for: pattern.meaning, field: field) else { continue }
                 let start = end - pattern.startBack
                 guard let first = Router.tokenIndex(analysis, start, folded: folded),
                       let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
                 else { continue }
-                tally.record(pattern.meaning, field: field, range: analysis.span(from: first, through: last))
+                tally.record(pattern.meaning, field: field, range: analysis.span(from: first, through: last), at: slot)
             }
             index += 2
         }

@@ -7,6 +7,8 @@ import Messages
 public enum ScoreText {
     /// `value` rounded to thousandths.
     public static func rounded(_ value: Double) -> Double {
+        // A whole value (hand-written weights and their sums) is its own rounding.
+        if abs(value) < 1e12, value == Double(Int64(value)) { return value }
         let thousandths = value * 1000
         // Sums of whole and two-decimal weights are whole thousandths already (most of them):
         // the same result without the call that rounds.

@@ -23,36 +23,44 @@ struct Tally {
         swap(&signals, &storage)
     }
 
-    /// Whether a match of `meaning` in `field` would change anything (cheap; skips the range work).
-    func wants(_ meaning: PatternMeaning, field: MessageField) -> Bool {
+    /// Where a match of `meaning` in `field` would go, or nil when it would change nothing (so
+    /// that the caller skips working out its range): one search through the matches, whose
+    /// answer ``record(_:field:range:at:)`` takes.
+    func slot(for meaning: PatternMeaning, field: MessageField) -> Slot? {
         switch meaning {
         case .signal(let team, let signal):
             let key = SignalKey(team: team, signal: signal)
-            guard let seen = signals.first(where: { $0.key == key }) else { return true }
-            return seen.field == .text && field == .subject
+            guard let index = signals.firstIndex(where: { $0.key == key }) else { return .new }
+            // A match in the subject counts more than one in the text, and replaces it.
+            return signals[index].field == .text && field == .subject ? .signal(index) : nil
         case .urgent(let index):
-            return !urgent.contains(index)
+            return urgent.contains(index) ? nil : .new
         case .place:
-            return true
+            return place == nil ? .new : nil
         }
     }
 
-    mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>) {
-        switch meaning {
-        case .signal(let team, let signal):
-            let key = SignalKey(team: team, signal: signal)
-            if let index = signals.firstIndex(where: { $0.key == key }) {
-                if signals[index].field == .text && field == .subject { signals[index] = TalliedSignal(key: key, field: field, range: range) }
-            } else {
-                // Room for a typical message's matches at once, instead of growing from empty.
-                if signals.capacity == 0 { signals.reserveCapacity(16) }
-                signals.append(TalliedSignal(key: key, field: field, range: range))
-            }
-        case .urgent(let index):
-            if !urgent.contains(index) { urgent.append(index) }
-        case .place(let area, let index):
-            if place == nil { place = (area, index) }
+    /// Records a match of `meaning` in `field` over `range` at `slot`, which
+    /// ``slot(for:field:)`` gave for it.
+    mutating func record(_ meaning: PatternMeaning, field: MessageField, range: Range<Int>, at slot: Slot) {
+        switch (meaning, slot) {
+        case (.signal(let team, let signal), .new):
+            // Room for a typical message's matches at once, instead of growing from empty.
+            if signals.capacity == 0 { signals.reserveCapacity(16) }
+            signals.append(TalliedSignal(key: SignalKey(team: team, signal: signal), field: field, range: range))
+        case (.signal(let team, let signal), .signal(let index)):
+            signals[index] = TalliedSignal(key: SignalKey(team: team, signal: signal), field: field, range: range)
+        case (.urgent(let index), _):
+            urgent.append(index)
+        case (.place(let area, let index), _):
+            place = (area, index)
         }
+    }
+
+    /// Where a match goes: a new entry, or in place of the tallied signal at an index.
+    enum Slot: Equatable {
+        case new
+        case signal(Int)
     }
 
     /// The matched signals with their effective weights, subject first, then text order, in
