@@ -58,12 +58,14 @@ struct Scanner {
         output[0] = 0x20
         count = 1
         guard end > 0, let base = bytes.baseAddress else { return }
-        if TextAnalyzer.isASCII(UnsafeBufferPointer(start: base, count: end)) {
-            (count, tokenCount) = byteClasses.withUnsafeBufferPointer { table in
-                Scanner.runASCII(base, end, classes: table.baseAddress!, output: output, tokens: tokens)
-            }
+        let ascii = byteClasses.withUnsafeBufferPointer { table in
+            Scanner.runASCII(base, end, classes: table.baseAddress!, output: output, tokens: tokens)
+        }
+        if let ascii {
+            (count, tokenCount) = ascii
             return
         }
+        // A byte from 0x80 up: the whole text again, by the loop that decodes characters.
         byteClasses.withUnsafeBufferPointer { table in
             let classes = table.baseAddress!
             // The hot state lives in locals; `self` is brought up to date around the rare calls.
@@ -122,11 +124,12 @@ struct Scanner {
 
     /// ``run()`` for a text of ASCII bytes alone (most messages): the same streams and words,
     /// with every bit of state in locals. Returns the length of the folded stream and the
-    /// number of words.
+    /// number of words, or nil at the first byte from 0x80 up (what it wrote is then to be
+    /// written over).
     private static func runASCII(
         _ base: UnsafePointer<UInt8>, _ end: Int, classes: UnsafePointer<UInt8>, output: UnsafeMutablePointer<UInt8>,
         tokens: UnsafeMutablePointer<TokenSpan>
-    ) -> (count: Int, tokenCount: Int) {
+    ) -> (count: Int, tokenCount: Int)? {
         var count = 1
         var tokenCount = 0
         var offset = 0
@@ -134,6 +137,8 @@ struct Scanner {
         while offset < end {
             var cls = classes[Int(base[offset])]
             guard cls >= 0x30 else {
+                // (A non-ASCII byte inside a word ends it here too, as any byte below 0x30 does.)
+                if cls == 3 { return nil }
                 if cls == 1 { sentenceEnded = true }
                 offset += 1
                 continue
