@@ -60,6 +60,15 @@ public struct AnalyzedText: Sendable {
         self.analysedBytes = analysedBytes
     }
 
+    /// Calls `body` with the folded and the stems stream, in place.
+    func withStreams<Result>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        foldedStorage.withUnsafeBufferPointer { folded in
+            stemStorage.withUnsafeBufferPointer { stems in
+                body(UnsafeBufferPointer(rebasing: folded[..<foldedCount]), UnsafeBufferPointer(rebasing: stems[..<stemCount]))
+            }
+        }
+    }
+
     /// Whether the text had no words at all.
     public var isEmpty: Bool { tokenCount == 0 }
 

@@ -7,87 +7,129 @@ extension PatternMatcher {
         _ second: UnsafeBufferPointer<UInt8>, _ secondTables: Tables,
         into buffers: inout MatchBuffers
     ) {
-        MatchBuffers.makeRoom(&buffers.first, 2 * first.count + 2)
-        MatchBuffers.makeRoom(&buffers.second, 2 * second.count + 2)
-        let counts = buffers.first.withUnsafeMutableBufferPointer { firstHits in
-            buffers.second.withUnsafeMutableBufferPointer { secondHits in
-                let firstText = Text(bytes: first, classes: firstTables.classes, firstOutput: firstTables.firstOutput, hits: firstHits.baseAddress!)
-                let secondText = Text(bytes: second, classes: secondTables.classes, firstOutput: secondTables.firstOutput, hits: secondHits.baseAddress!)
-                // One loop for each pair of layouts, each compiled with its look-ups inline.
+        let counts = buffers.withRoom(first.count, second.count) { firstHits, secondHits in
+            var firstChain = Chain(first, firstTables, hits: firstHits)
+            var secondChain = Chain(second, secondTables, hits: secondHits)
+            // One loop for each pair of layouts, each compiled with its look-ups inline.
+            switch (firstTables.transitions.isNarrow, secondTables.transitions.isNarrow) {
+            case (true, true): run(&firstChain, firstTables.transitions.narrow, &secondChain, secondTables.transitions.narrow)
+            case (true, false): run(&firstChain, firstTables.transitions.narrow, &secondChain, secondTables.transitions.wide)
+            case (false, true): run(&firstChain, firstTables.transitions.wide, &secondChain, secondTables.transitions.narrow)
+            case (false, false): run(&firstChain, firstTables.transitions.wide, &secondChain, secondTables.transitions.wide)
+            }
+            return (firstChain.notes, secondChain.notes)
+        }
+        buffers.noted(counts)
+    }
+
+    /// ``scan(_:_:_:_:into:)`` of two messages at once (the first and second texts of each,
+    /// noted into each one's buffers): four chains of look-ups in one loop, so that while one
+    /// waits on memory the others go on.
+    static func scan(
+        _ one: (first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>), into oneBuffers: inout MatchBuffers,
+        _ other: (first: UnsafeBufferPointer<UInt8>, second: UnsafeBufferPointer<UInt8>), into otherBuffers: inout MatchBuffers,
+        _ firstTables: Tables, _ secondTables: Tables
+    ) {
+        let (oneCounts, otherCounts) = oneBuffers.withRoom(one.first.count, one.second.count) { oneFirstHits, oneSecondHits in
+            otherBuffers.withRoom(other.first.count, other.second.count) { otherFirstHits, otherSecondHits in
+                var chains = (
+                    Chain(one.first, firstTables, hits: oneFirstHits), Chain(one.second, secondTables, hits: oneSecondHits),
+                    Chain(other.first, firstTables, hits: otherFirstHits), Chain(other.second, secondTables, hits: otherSecondHits))
                 switch (firstTables.transitions.isNarrow, secondTables.transitions.isNarrow) {
-                case (true, true): return scan(firstText, firstTables.transitions.narrow, secondText, secondTables.transitions.narrow)
-                case (true, false): return scan(firstText, firstTables.transitions.narrow, secondText, secondTables.transitions.wide)
-                case (false, true): return scan(firstText, firstTables.transitions.wide, secondText, secondTables.transitions.narrow)
-                case (false, false): return scan(firstText, firstTables.transitions.wide, secondText, secondTables.transitions.wide)
+                case (true, true): run(&chains, firstTables.transitions.narrow, secondTables.transitions.narrow)
+                case (true, false): run(&chains, firstTables.transitions.narrow, secondTables.transitions.wide)
+                case (false, true): run(&chains, firstTables.transitions.wide, secondTables.transitions.narrow)
+                case (false, false): run(&chains, firstTables.transitions.wide, secondTables.transitions.wide)
                 }
+                return ((chains.0.notes, chains.1.notes), (chains.2.notes, chains.3.notes))
             }
         }
-        buffers.firstCount = counts.first
-        buffers.secondCount = counts.second
+        oneBuffers.noted(oneCounts)
+        otherBuffers.noted(otherCounts)
     }
 
-    /// The hot loop: one table look-up per byte of each text; states with outputs are noted as
-    /// (state, end) pairs, into room for one at every byte, so that the loop calls nothing and
-    /// keeps its state in registers. Returns the number of entries written to each.
+    /// The hot loop: one table look-up per byte of each text, the two chains of look-ups side
+    /// by side, then the longer text's rest alone.
     @inline(never)
-    private static func scan<FirstRows: TransitionRows, SecondRows: TransitionRows>(
-        _ firstText: Text, _ firstTable: FirstRows, _ secondText: Text, _ secondTable: SecondRows
-    ) -> (first: Int, second: Int) {
-        let first = firstText.bytes, firstClasses = firstText.classes, firstOutput = firstText.firstOutput
-        let second = secondText.bytes, secondClasses = secondText.classes, secondOutput = secondText.firstOutput
-        let firstHits = firstText.hits, secondHits = secondText.hits
-        let both = min(first.count, second.count)
-        var firstState = 0
-        var secondState = 0
-        var firstCount = 0
-        var secondCount = 0
-        var offset = 0
-        while offset < both {
-            firstState = firstTable.next(firstState, Int(firstClasses[Int(first[offset])]))
-            secondState = secondTable.next(secondState, Int(secondClasses[Int(second[offset])]))
-            offset &+= 1
-            if firstState >= firstOutput {
-                firstHits[firstCount] = firstState
-                firstHits[firstCount &+ 1] = offset
-                firstCount &+= 2
-            }
-            if secondState >= secondOutput {
-                secondHits[secondCount] = secondState
-                secondHits[secondCount &+ 1] = offset
-                secondCount &+= 2
-            }
+    private static func run<FirstRows: TransitionRows, SecondRows: TransitionRows>(
+        _ first: inout Chain, _ firstTable: FirstRows, _ second: inout Chain, _ secondTable: SecondRows
+    ) {
+        for _ in 0..<min(first.remaining, second.remaining) {
+            first.step(firstTable)
+            second.step(secondTable)
         }
-        // The longer text's rest alone.
-        firstCount = finish(firstText, firstTable, state: firstState, from: offset, notes: firstCount)
-        secondCount = finish(secondText, secondTable, state: secondState, from: offset, notes: secondCount)
-        return (firstCount, secondCount)
+        while first.remaining > 0 { first.step(firstTable) }
+        while second.remaining > 0 { second.step(secondTable) }
     }
 
-    /// Scans `text` on from `offset` in `state`, noting as ``scan(_:_:_:_:)`` does after the
-    /// `notes` entries written so far; returns the number of entries then.
-    @inline(__always)
-    private static func finish<Rows: TransitionRows>(_ text: Text, _ table: Rows, state: Int, from offset: Int, notes: Int) -> Int {
-        var state = state
-        var count = notes
-        var offset = offset
-        while offset < text.bytes.count {
-            state = table.next(state, Int(text.classes[Int(text.bytes[offset])]))
-            offset &+= 1
-            if state >= text.firstOutput {
-                text.hits[count] = state
-                text.hits[count &+ 1] = offset
-                count &+= 2
-            }
+    /// Four chains side by side (two messages' first and second texts), then each message's rest.
+    @inline(never)
+    private static func run<FirstRows: TransitionRows, SecondRows: TransitionRows>(
+        _ chains: inout (Chain, Chain, Chain, Chain), _ firstTable: FirstRows, _ secondTable: SecondRows
+    ) {
+        let together = min(min(chains.0.remaining, chains.1.remaining), min(chains.2.remaining, chains.3.remaining))
+        for _ in 0..<together {
+            chains.0.step(firstTable)
+            chains.1.step(secondTable)
+            chains.2.step(firstTable)
+            chains.3.step(secondTable)
         }
-        return count
+        run(&chains.0, firstTable, &chains.1, secondTable)
+        run(&chains.2, firstTable, &chains.3, secondTable)
     }
 
-    /// One text of a scan: its bytes, its automaton's byte classes and first state with
-    /// outputs, and the room for its notes.
-    struct Text {
+    /// One text being scanned: its bytes and its automaton's byte classes and first state with
+    /// outputs, where the scan is, and its notes so far, in room for one at every byte (so that
+    /// the loop calls nothing and keeps its state in registers).
+    struct Chain {
         let bytes: UnsafeBufferPointer<UInt8>
         let classes: UnsafePointer<UInt16>
         let firstOutput: Int
         let hits: UnsafeMutablePointer<Int>
+        var state = 0
+        var offset = 0
+        var notes = 0
+
+        init(_ bytes: UnsafeBufferPointer<UInt8>, _ tables: Tables, hits: UnsafeMutablePointer<Int>) {
+            self.bytes = bytes
+            classes = tables.classes
+            firstOutput = tables.firstOutput
+            self.hits = hits
+        }
+
+        var remaining: Int { bytes.count &- offset }
+
+        /// Reads one byte; notes the state and the offset after the byte when it has outputs.
+        @inline(__always)
+        mutating func step<Rows: TransitionRows>(_ table: Rows) {
+            state = table.next(state, Int(classes[Int(bytes[offset])]))
+            offset &+= 1
+            if state >= firstOutput {
+                hits[notes] = state
+                hits[notes &+ 1] = offset
+                notes &+= 2
+            }
+        }
+    }
+}
+
+extension MatchBuffers {
+    /// Makes room for a note at every byte of texts of `firstCount` and `secondCount` bytes,
+    /// and calls `body` with it.
+    mutating func withRoom<Result>(
+        _ firstCount: Int, _ secondCount: Int,
+        _ body: (UnsafeMutablePointer<Int>, UnsafeMutablePointer<Int>) -> Result
+    ) -> Result {
+        MatchBuffers.makeRoom(&first, 2 * firstCount + 2)
+        MatchBuffers.makeRoom(&second, 2 * secondCount + 2)
+        return first.withUnsafeMutableBufferPointer { firstHits in
+            second.withUnsafeMutableBufferPointer { secondHits in body(firstHits.baseAddress!, secondHits.baseAddress!) }
+        }
+    }
+
+    /// Keeps the numbers of entries a scan wrote.
+    mutating func noted(_ counts: (first: Int, second: Int)) {
+        firstCount = counts.first
+        secondCount = counts.second
     }
 }

@@ -130,11 +130,27 @@ public struct PatternMatcher: Sendable {
         buffers.hits.removeAll(keepingCapacity: true)
         first.withTables { firstTables in
             second.withTables { secondTables in
-                analysis.foldedStorage.withUnsafeBufferPointer { folded in
-                    analysis.stemStorage.withUnsafeBufferPointer { stems in
-                        scan(UnsafeBufferPointer(rebasing: folded[..<analysis.foldedCount]), firstTables,
-                             UnsafeBufferPointer(rebasing: stems[..<analysis.stemCount]), secondTables,
-                             into: &buffers)
+                analysis.withStreams { folded, stems in
+                    scan(folded, firstTables, stems, secondTables, into: &buffers)
+                }
+            }
+        }
+    }
+
+    /// ``noteStates(_:and:in:into:)`` for two analyses at once: the same notes in each one's
+    /// buffers, found faster (the scan follows four chains of look-ups side by side).
+    public static func noteStates(
+        _ first: PatternMatcher, and second: PatternMatcher,
+        in one: AnalyzedText, into oneBuffers: inout MatchBuffers, and other: AnalyzedText, into otherBuffers: inout MatchBuffers
+    ) {
+        oneBuffers.hits.removeAll(keepingCapacity: true)
+        otherBuffers.hits.removeAll(keepingCapacity: true)
+        first.withTables { firstTables in
+            second.withTables { secondTables in
+                one.withStreams { oneFolded, oneStems in
+                    other.withStreams { otherFolded, otherStems in
+                        scan((oneFolded, oneStems), into: &oneBuffers, (otherFolded, otherStems), into: &otherBuffers,
+                             firstTables, secondTables)
                     }
                 }
             }
