@@ -34,6 +34,31 @@ final class ShippedConfigTests: XCTestCase {
         }
     }
 
+    /// Two messages routed together give what each gives alone, whatever their lengths.
+    func testVerdictsOfTwoMessagesAreTheVerdictsOfEach() throws {
+        let router = Router(config: try XCTUnwrap(Self.load().config))
+        let texts = [
+            "", "bak zit vol", "Het hek bij de bushalte is omgevallen. De heg in Rijnsburg stinkt! Bel mij terug op 06-12345678",
+            "Er staat elke dag een auto fout geparkeerd op de stoep voor mijn huis aan de Dorpsstraat 12",
+            "lantaarnpaal", "De warmtepomp van het bedrijf naast ons bromt de hele nacht, al weken. Graag actie.",
+        ]
+        var oneBuffers = RoutingBuffers()
+        var otherBuffers = RoutingBuffers()
+        for one in texts {
+            for other in texts {
+                var oneText = one
+                var otherText = other
+                let (together, alsoTogether) = oneText.withUTF8 { oneBytes in
+                    otherText.withUTF8 { otherBytes in
+                        router.verdicts(utf8: oneBytes, otherBytes, reusing: &oneBuffers, &otherBuffers)
+                    }
+                }
+                XCTAssertEqual(Decision(together, config: router.config), router.route(subject: "", text: one), one)
+                XCTAssertEqual(Decision(alsoTogether, config: router.config), router.route(subject: "", text: other), other)
+            }
+        }
+    }
+
     private static func load() throws -> (config: RoutingConfig?, diagnostics: [Diagnostic]) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
