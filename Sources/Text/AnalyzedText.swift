@@ -89,6 +89,27 @@ public struct AnalyzedText: Sendable {
         tokenIndex(offset) { $0.stemStart }
     }
 
+    /// ``tokenIndex(foldedOffset:)`` (`folded`) or ``tokenIndex(stemOffset:)``, walked to from
+    /// the word `hint` (any word; the last one found is best, as a text's matches come in
+    /// order, so the walk is a step or two).
+    public func tokenIndex(offset: Int, folded: Bool, from hint: Int) -> Int? {
+        guard tokenCount > 0 else { return nil }
+        return tokenStorage.withUnsafeBufferPointer { tokens in
+            folded ? AnalyzedText.walk(tokens, tokenCount, to: offset, from: hint) { $0.foldedStart }
+                : AnalyzedText.walk(tokens, tokenCount, to: offset, from: hint) { $0.stemStart }
+        }
+    }
+
+    @inline(__always)
+    private static func walk(
+        _ tokens: UnsafeBufferPointer<TokenSpan>, _ count: Int, to offset: Int, from hint: Int, _ start: (TokenSpan) -> Int
+    ) -> Int? {
+        var word = min(max(hint, 0), count - 1)
+        while word > 0 && start(tokens[word]) > offset { word -= 1 }
+        while word + 1 < count && start(tokens[word + 1]) <= offset { word += 1 }
+        return start(tokens[word]) <= offset ? word : nil
+    }
+
     @inline(__always)
     private func tokenIndex(_ offset: Int, _ start: (TokenSpan) -> Int) -> Int? {
         guard tokenCount > 0 else { return nil }

@@ -50,6 +50,23 @@ final class TextAnalyzerTests: XCTestCase {
         XCTAssertNil(analysed.tokenIndex(foldedOffset: 0))
     }
 
+    /// The walk from a word finds what the search finds, from any word, at any offset.
+    func testWordFoundByWalkingFromAnyWordIsTheWordSearchedFor() {
+        for text in ["", "kapot", "De lantaarnpalen zijn kapot. Al weken! Bel mij.", "één twee, drie vier vijf zes"] {
+            let analysed = analyzer.analyze(text)
+            for offset in 0..<analysed.folded.count {
+                for hint in -1...analysed.tokens.count {
+                    XCTAssertEqual(analysed.tokenIndex(offset: offset, folded: true, from: hint), analysed.tokenIndex(foldedOffset: offset), text)
+                }
+            }
+            for offset in 0..<analysed.stems.count {
+                for hint in -1...analysed.tokens.count {
+                    XCTAssertEqual(analysed.tokenIndex(offset: offset, folded: false, from: hint), analysed.tokenIndex(stemOffset: offset), text)
+                }
+            }
+        }
+    }
+
     func testLimitCutsAtCharacterBoundary() {
         let analysed = analyzer.analyze("ééé", limit: 3)
         XCTAssertEqual(analysed.analysedBytes, 2)

@@ -185,25 +185,24 @@ public struct Router: Sendable {
         matcher: PatternMatcher, outputs: [MatchedPattern], folded: Bool
     ) {
         var index = 0
+        // The last word found: the next match's words are at most a few further on.
+        var word = 0
         while index < noted.count {
             let end = noted[index + 1]
             for output in matcher.outputs(ofNoted: noted[index]) {
                 let pattern = outputs[output]
                 guard let slot = tally.slot(for: pattern.meaning, field: field) else { continue }
                 let start = end - pattern.startBack
-                guard let first = Router.tokenIndex(analysis, start, folded: folded),
-                      let last = pattern.spansWords ? Router.tokenIndex(analysis, end - 2, folded: folded) : first
+                guard let first = analysis.tokenIndex(offset: start, folded: folded, from: word),
+                      let last = pattern.spansWords ? analysis.tokenIndex(offset: end - 2, folded: folded, from: first) : first
                 else { continue }
+                word = first
                 tally.record(pattern.meaning, field: field, range: analysis.span(from: first, through: last), at: slot)
             }
             index += 2
         }
     }
 
-    /// The word at `offset` of the folded or the stems stream (a plain call: no closure to allocate).
-    private static func tokenIndex(_ analysis: AnalyzedText, _ offset: Int, folded: Bool) -> Int? {
-        folded ? analysis.tokenIndex(foldedOffset: offset) : analysis.tokenIndex(stemOffset: offset)
-    }
 
 
     /// The verdict on what `tally` holds; its hits are made in the storage of `storage`.
