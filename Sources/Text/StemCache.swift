@@ -88,9 +88,7 @@ struct StemCache {
         guard word.count <= StemCache.maxWordLength, let start = word.baseAddress else {
             return DutchStemmer.stem(word, into: room)
         }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for index in 0..<word.count { hash = (hash ^ UInt64(start[index])) &* 0x100_0000_01b3 }
-        hash |= 1
+        let hash = StemCache.hash(start, word.count) | 1
         let mask = StemCache.slotCount - 1
         let found: Int? = slots.withUnsafeBufferPointer { slots in
             arena.withUnsafeBufferPointer { arena in
@@ -126,6 +124,27 @@ struct StemCache {
 
     /// Whether the `count` bytes at `a` and `b` are equal: a few loads, overlapping at the end,
     /// cheaper than a call to `memcmp` for words this short.
+    /// A hash of `count` bytes (at most ``maxWordLength``) that reads them eight at a time, so
+    /// that a long word costs a few multiplications in a row, not one for each byte.
+    @inline(__always)
+    private static func hash(_ start: UnsafePointer<UInt8>, _ count: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(start)
+        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
+        guard count >= 8 else {
+            for index in 0..<count { hash = (hash ^ UInt64(start[index])) &* 0x100_0000_01b3 }
+            return hash
+        }
+        var offset = 0
+        while offset + 8 < count {
+            hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 29
+            offset += 8
+        }
+        // The last eight bytes (overlapping the ones before when the length is no multiple of 8).
+        hash = (hash ^ raw.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)) &* 0x94D0_49BB_1331_11EB
+        return hash ^ hash >> 31
+    }
+
     @inline(__always)
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
         let a = UnsafeRawPointer(a)
