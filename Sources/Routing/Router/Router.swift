@@ -243,30 +243,29 @@ public struct Router: Sendable {
         config.teams.count <= 16 ? rankEvery(hits) : rankMatched(hits)
     }
 
-    /// Every team's total in a table, then an insertion sort of all of them.
+    /// Every team's total in a table, then one pass over them for the first (ties by
+    /// configuration order), the second score and the runner-up: what sorting them all gives.
     func rankEvery(_ hits: [SignalHit]) -> Ranking {
         let teamCount = config.teams.count
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: teamCount) { totals in
-            withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * teamCount) { scratch in
+            withUnsafeTemporaryAllocation(of: Bool.self, capacity: teamCount) { matched in
                 totals.initialize(repeating: 0)
-                let order = UnsafeMutableBufferPointer(rebasing: scratch[..<teamCount])
-                let matched = UnsafeMutableBufferPointer(rebasing: scratch[teamCount...])
-                matched.initialize(repeating: 0)
+                matched.initialize(repeating: false)
                 for hit in hits {
                     totals[hit.team] = ScoreText.rounded(totals[hit.team] + hit.weight)
-                    matched[hit.team] += 1
+                    matched[hit.team] = true
                 }
-                for index in 0..<teamCount {
-                    var slot = index
-                    while slot > 0 && totals[order[slot - 1]] < totals[index] {
-                        order[slot] = order[slot - 1]
-                        slot -= 1
-                    }
-                    order[slot] = index
+                var first = 0
+                for team in 1..<max(teamCount, 1) where totals[team] > totals[first] { first = team }
+                var second = -Double.infinity
+                var runnerUp = -1
+                for team in 0..<teamCount where team != first {
+                    second = max(second, totals[team])
+                    // The runner-up: the best of the others that scored or matched anything.
+                    if totals[team] != 0 || matched[team], runnerUp < 0 || totals[team] > totals[runnerUp] { runnerUp = team }
                 }
-                let runnerUp = order.dropFirst().first { totals[$0] != 0 || matched[$0] > 0 }
-                return (order[0], totals[order[0]], teamCount > 1 ? totals[order[1]] : 0, totals[fallbackIndex],
-                        runnerUp.map { ($0, totals[$0]) })
+                return (first, totals[first], teamCount > 1 ? second : 0, totals[fallbackIndex],
+                        runnerUp < 0 ? nil : (runnerUp, totals[runnerUp]))
             }
         }
     }
