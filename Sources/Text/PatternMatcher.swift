@@ -36,7 +36,7 @@ public struct PatternMatcher: Sendable {
         precondition(automaton.stateCount < 1 << 23, "an automaton too large to number its states by multiplication")
         transitions = TransitionTable(automaton.transitions, classCount: classCount)
         stateNumberFactor = transitions.isNarrow ? 0 : ((1 << 40) + UInt64(classCount) - 1) / UInt64(classCount)
-        firstOutput = transitions.isNarrow ? automaton.firstOutput / classCount : automaton.firstOutput
+        firstOutput = transitions.isNarrow ? automaton.firstOutput : automaton.firstOutput * classCount
         outputStart = automaton.outputStart
         outputs = automaton.outputs
         lengths = patterns.map(\.count)
@@ -263,7 +263,9 @@ private struct TrieBuilder {
         var stateCount: Int
         var byteClass: [UInt16]
         var classCount: Int
+        /// The next state's number, by state and byte class (`classCount` entries a state).
         var transitions: [Int32]
+        /// The number of the first state with outputs (they are numbered last).
         var firstOutput: Int
         var outputStart: [Int32]
         var outputs: [Int32]
@@ -307,7 +309,7 @@ private struct TrieBuilder {
         let byNewNumber = breadthFirst.filter { merged[Int($0)].isEmpty } + breadthFirst.filter { !merged[Int($0)].isEmpty }
         var renumbered = [Int32](repeating: 0, count: count)
         for (index, state) in byNewNumber.enumerated() { renumbered[Int(state)] = Int32(index) }
-        let firstOutput = (byNewNumber.firstIndex { !merged[Int($0)].isEmpty } ?? count) * classCount
+        let firstOutput = byNewNumber.firstIndex { !merged[Int($0)].isEmpty } ?? count
         var compact = [Int32](repeating: 0, count: count * classCount)
         var outputStart: [Int32] = [0]
         outputStart.reserveCapacity(count + 1)
@@ -315,14 +317,13 @@ private struct TrieBuilder {
         table.withUnsafeBufferPointer { table in
             renumbered.withUnsafeBufferPointer { renumbered in
                 compact.withUnsafeMutableBufferPointer { compact in
-                    let width = Int32(classCount)
                     for (newState, oldState) in byNewNumber.enumerated() {
                         outputs += merged[Int(oldState)]
                         outputStart.append(Int32(outputs.count))
                         let from = Int(oldState) * classCount
                         let to = newState * classCount
                         for cls in 0..<classCount {
-                            compact[to + cls] = renumbered[Int(table[from + cls])] &* width
+                            compact[to + cls] = renumbered[Int(table[from + cls])]
                         }
                     }
                 }

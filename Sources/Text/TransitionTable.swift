@@ -13,25 +13,25 @@ final class TransitionTable: @unchecked Sendable {
     let isNarrow: Bool
     private let memory: UnsafeMutableRawPointer
 
-    /// The table of `wide` (the next state pre-multiplied by `classCount`, by state and class).
-    init(_ wide: [Int32], classCount: Int) {
-        let states = wide.count / max(1, classCount)
+    /// The table of `numbers`: the next state's number, by state and class (`classCount` a row).
+    init(_ numbers: [Int32], classCount: Int) {
+        let states = numbers.count / max(1, classCount)
         isNarrow = classCount <= NarrowRows.width && states <= 1 << 16
-        let entries = isNarrow ? states * NarrowRows.width : wide.count
+        let entries = isNarrow ? states * NarrowRows.width : numbers.count
         let entrySize = isNarrow ? MemoryLayout<UInt16>.stride : MemoryLayout<Int32>.stride
         memory = .allocate(byteCount: max(1, entries) * entrySize, alignment: 64)
-        if isNarrow {
-            let rows = memory.bindMemory(to: UInt16.self, capacity: max(1, entries))
-            rows.initialize(repeating: 0, count: entries)
-            for state in 0..<states {
-                for cls in 0..<classCount {
-                    rows[state * NarrowRows.width + cls] = UInt16(Int(wide[state * classCount + cls]) / classCount)
+        numbers.withUnsafeBufferPointer { numbers in
+            if isNarrow {
+                let rows = memory.bindMemory(to: UInt16.self, capacity: max(1, entries))
+                rows.initialize(repeating: 0, count: entries)
+                for state in 0..<states {
+                    for cls in 0..<classCount {
+                        rows[state &* NarrowRows.width &+ cls] = UInt16(truncatingIfNeeded: numbers[state &* classCount &+ cls])
+                    }
                 }
-            }
-        } else {
-            let rows = memory.bindMemory(to: Int32.self, capacity: max(1, entries))
-            wide.withUnsafeBufferPointer { source in
-                if let start = source.baseAddress { rows.initialize(from: start, count: entries) }
+            } else {
+                let rows = memory.bindMemory(to: Int32.self, capacity: max(1, entries))
+                for index in 0..<entries { (rows + index).initialize(to: numbers[index] &* Int32(classCount)) }
             }
         }
     }
