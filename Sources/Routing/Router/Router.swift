@@ -203,8 +203,6 @@ public struct Router: Sendable {
         }
     }
 
-
-
     /// The verdict on what `tally` holds; its hits are made in the storage of `storage`.
     private func decide(
         _ tally: Tally, entities: consuming DetectedEntities, forced: DecisionReason?, hits storage: inout [SignalHit]
