@@ -65,6 +65,7 @@ final class RetentionRunner: Sendable {
         if !removed.isEmpty {
             var fields = removed.mapValues(String.init)
             fields["unclaimedOverRetention"] = String(result.unclaimedOverRetention)
+            if result.yields > 0 { fields["yields"] = String(result.yields) }
             log.log(.info, "retention-swept", fields)
         }
         if let first = result.failures.first {
