@@ -8,7 +8,7 @@ noise and rejected input; two citizens have 20 of them each. Measured:
   warm one: find the first citizen cold, then warm; forget the first citizen cold, then the
   second warm;
 - intake (form drops to queue files per second) in alternating rounds, BENCH_ROUNDS (default
-  3) pairs of one round without the sweep and one while the retention sweep removes every
+  5) pairs of one round without the sweep and one while the retention sweep removes every
   claimed message, dead letter, noise and rejected file, all aged past retention (target: the
   median ratio of the pairs no lower than 0.9); a round in which the sweep finished before
   intake did is marked and left out of the median;
@@ -217,7 +217,7 @@ def main():
     binary = os.environ["WEGWIJZER_BIN"]
     count = int(os.environ.get("BENCH_MESSAGES", "1000000"))
     forms = int(os.environ.get("BENCH_FORMS", "6000"))
-    rounds = int(os.environ.get("BENCH_ROUNDS", "3"))
+    rounds = int(os.environ.get("BENCH_ROUNDS", "5"))
     idle = float(os.environ.get("BENCH_IDLE", "10"))
     base = tempfile.mkdtemp(prefix=".bench-privacy-", dir=os.getcwd())
     try:
