@@ -26,8 +26,10 @@ final class SweepYieldDaemonTests: XCTestCase {
         }
         let leftUnderLoad = PrivacyFixture.names(in: "queues/kcc/cur", of: daemon).count
         XCTAssertGreaterThan(leftUnderLoad, 0, "at its idle pace the sweep removes 100 files at once\n\(daemon.log)")
+        // The sweep logs once its folder is fsynced, after the last removal.
         XCTAssertTrue(daemon.wait(timeout: 20) {
             PrivacyFixture.names(in: "queues/kcc/cur", of: daemon).isEmpty && daemon.queued("milieu").count == dropped
+                && daemon.log.contains(#""event":"retention-swept""#)
         }, "left: \(PrivacyFixture.names(in: "queues/kcc/cur", of: daemon).count), routed \(daemon.queued("milieu").count) of \(dropped)\n\(daemon.log)")
         let swept = daemon.log.split(separator: "\n").filter { $0.contains(#""event":"retention-swept""#) }
         XCTAssertTrue(swept.contains { $0.contains(#""yields":""#) }, "the sweep logs how often it gave way\n\(daemon.log)")

@@ -7,12 +7,13 @@ import Synchronization
 ///
 /// Reading a file that is not in the page cache waits on the disk, twice (its inode, then its
 /// bytes): one reader at a time leaves the disk idle between requests. ``threads`` readers keep
-/// that many requests outstanding, and taking the files in inode order reads the inode tables and
-/// the data (written in about that order) front to back. With the files cached, the same threads
-/// share the cores.
+/// that many requests outstanding (as many as a virtio disk takes at once: 128 threads read a
+/// cold cache of 200,000 files in 4.7–4.9 s where 32 took 8.3), and taking the files in inode
+/// order reads the inode tables and the data (written in about that order) front to back. With
+/// the files cached, the same threads share the cores.
 enum ParallelReads {
     /// Files worked on at once.
-    static let threads = 32
+    static let threads = 128
     /// Files a thread takes at a time.
     private static let batch = 64
 
