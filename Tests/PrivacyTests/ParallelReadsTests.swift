@@ -25,8 +25,9 @@ final class ParallelReadsTests: XCTestCase {
     func testResultsComeInTheOrderOfTheInputsWhateverTheInodes() {
         let inputs = Array(0..<1000)
         let inodes = inputs.map { UInt64(($0 * 7919) % 1000) }  // a permutation
-        XCTAssertEqual(ParallelReads.map(inputs, inode: { inodes[$0] }) { $0 * 2 }, inputs.map { $0 * 2 })
-        XCTAssertEqual(ParallelReads.map([3, 1, 2], inode: { UInt64($0) }) { $0 + 1 }, [4, 2, 3], "few: one reader")
+        XCTAssertEqual(ParallelReads.compactMap(inputs, inode: { inodes[$0] }) { $0 % 3 == 0 ? nil : $0 * 2 },
+                       inputs.filter { $0 % 3 != 0 }.map { $0 * 2 })
+        XCTAssertEqual(ParallelReads.compactMap([3, 1, 2], inode: { UInt64($0) }) { $0 == 1 ? nil : $0 + 1 }, [4, 3], "few: one reader")
     }
 
     func testAQueueOfManyFilesIsSearchedInFolderAndNameOrder() throws {

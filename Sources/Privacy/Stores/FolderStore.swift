@@ -35,10 +35,10 @@ public struct FolderStore: PrivacyStore {
         }
         groups += left.sorted().map { ($0, []) }  // sidecars whose input is gone
         let (directory, kind, namedByID) = (directory, kind, namedByID)
-        return ParallelReads.map(groups, inode: { inodes[$0.name] ?? 0 }) { group in
+        return ParallelReads.compactMap(groups, inode: { inodes[$0.name] ?? 0 }) { group in
             FolderScan.item(group.name, in: directory, kind: kind, id: namedByID ? FolderScan.messageID(ofFile: group.name) : nil,
                             matcher: matcher, ids: ids, sidecars: group.sidecars.map { directory + "/" + $0 })
-        }.compactMap { $0 }
+        }
     }
 
     public func erase(_ item: StoredItem) throws {

@@ -17,15 +17,16 @@ enum ParallelReads {
     /// Files a thread takes at a time.
     private static let batch = 64
 
-    /// `transform` of every element of `inputs`, worked on ``threads`` at a time in the order
-    /// of `inode`; the results come in the order of `inputs`.
-    static func map<Input: Sendable, Output: Sendable>(
-        _ inputs: [Input], inode: (Input) -> UInt64, _ transform: @escaping @Sendable (Input) -> Output
+    /// The non-nil results of `transform` on every element of `inputs`, worked on ``threads``
+    /// at a time in the order of `inode`; they come in the order of `inputs`, and only they are
+    /// kept (a million files looked at, a few found).
+    static func compactMap<Input: Sendable, Output: Sendable>(
+        _ inputs: [Input], inode: (Input) -> UInt64, _ transform: @escaping @Sendable (Input) -> Output?
     ) -> [Output] {
-        guard inputs.count > batch else { return inputs.map(transform) }
+        guard inputs.count > batch else { return inputs.compactMap(transform) }
         let order = inputs.indices.sorted { inode(inputs[$0]) < inode(inputs[$1]) }
         let next = Atomic<Int>(0)
-        let results = Mutex([Output?](repeating: nil, count: inputs.count))
+        let found = Mutex([(index: Int, output: Output)]())
         let group = DispatchGroup()
         for _ in 0..<min(threads, (inputs.count + batch - 1) / batch) {
             group.enter()
@@ -33,13 +34,15 @@ enum ParallelReads {
                 while true {
                     let start = next.add(batch, ordering: .relaxed).oldValue
                     guard start < order.count else { break }
-                    let done = order[start..<min(start + batch, order.count)].map { ($0, transform(inputs[$0])) }
-                    results.withLock { results in for (index, output) in done { results[index] = output } }
+                    let done = order[start..<min(start + batch, order.count)].compactMap { index in
+                        transform(inputs[index]).map { (index: index, output: $0) }
+                    }
+                    if !done.isEmpty { found.withLock { $0 += done } }
                 }
                 group.leave()
             }
         }
         group.wait()
-        return results.withLock { $0.map { $0! } }
+        return found.withLock { $0 }.sorted { $0.index < $1.index }.map(\.output)
     }
 }

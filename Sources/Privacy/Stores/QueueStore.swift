@@ -27,10 +27,10 @@ public struct QueueStore: PrivacyStore {
     public func find(_ matcher: PersonMatcher, ids: Set<String>) -> [StoredItem] {
         let folders = queues.flatMap(QueueStore.messageFolders(of:))
         let files = folders.indices.flatMap { index in FolderScan.fileEntries(in: folders[index].path).map { (index, $0) } }
-        return ParallelReads.map(files, inode: \.1.inode) { index, entry in
+        return ParallelReads.compactMap(files, inode: \.1.inode) { index, entry in
             let (folder, kind) = folders[index]
             return FolderScan.item(entry.name, in: folder, kind: kind, id: RecordStore.id(ofFile: entry.name), matcher: matcher, ids: ids)
-        }.compactMap { $0 }
+        }
     }
 
     public func erase(_ item: StoredItem) throws {
