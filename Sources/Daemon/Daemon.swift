@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import Glibc
 import Intake
+import Privacy
 import Routing
 import Storage
 import Delivery
@@ -39,7 +40,8 @@ public final class Daemon {
         let delivery: DeliveryRunner
         // `archive-days` is read at start, like the delivery workers.
         let archive = ArchiveStore(directory: ArchiveStore.directory(inState: state), retentionDays: config.router.archiveDays)
-        let retention = RetentionRunner(config: config, log: log, metrics: metrics)
+        let intake = IntakeActivity()
+        let retention = RetentionRunner(config: config, log: log, metrics: metrics, intake: intake)
         do {
             _ = try DurableFile.makeDirectories(at: state, mode: 0o750)
             _ = try DurableFile.makeDirectories(at: config.queuesRoot, mode: 0o750)
@@ -49,7 +51,7 @@ public final class Daemon {
             let acknowledger = try Acknowledger(config: config, log: log)
             try archive.expire()
             pipeline = MessagePipeline(routers: routers, journal: journal, log: log, metrics: metrics, delivery: delivery.service,
-                                       acknowledger: acknowledger, archive: archive)
+                                       acknowledger: acknowledger, archive: archive, intake: intake)
             try pipeline.recover(queues: config.queuePaths)
             delivery.recover()
         } catch {

@@ -3,6 +3,7 @@ import Delivery
 import Foundation
 import Intake
 import Messages
+import Privacy
 import Receipts
 import Routing
 import Storage
@@ -85,12 +86,15 @@ public final class MessagePipeline: Sendable {
     private let delivery: DeliveryService?
     private let acknowledger: Acknowledger?
     let archive: ArchiveStore?
+    private let intake: IntakeActivity?
 
     /// Creates a pipeline over a journal and a router; `metrics` counts what it takes in and
-    /// routes, `delivery` posts to team endpoints and sends receipts, `acknowledger` makes them.
+    /// routes, `delivery` posts to team endpoints and sends receipts, `acknowledger` makes them;
+    /// `intake` is marked for every input taken in and every batch committed, so that the
+    /// retention sweep gives way.
     public init(
         routers: RouterBox, journal: CommitJournal, log: EventLog, metrics: Metrics? = nil, delivery: DeliveryService? = nil,
-        acknowledger: Acknowledger? = nil, archive: ArchiveStore? = nil
+        acknowledger: Acknowledger? = nil, archive: ArchiveStore? = nil, intake: IntakeActivity? = nil
     ) {
         self.routers = routers
         self.journal = journal
@@ -99,6 +103,7 @@ public final class MessagePipeline: Sendable {
         self.delivery = delivery
         self.acknowledger = delivery == nil ? nil : acknowledger
         self.archive = archive?.isOn == true ? archive : nil
+        self.intake = intake
     }
 
     /// An input routed and staged (or settled without staging), waiting for its commit.
@@ -149,6 +154,7 @@ public final class MessagePipeline: Sendable {
     /// first is settled, then is a duplicate, or staged itself when the first failed; a caller
     /// whose inputs all commit in one batch must not wait.
     public func prepare(_ input: Input, waitingForSameID: Bool = false) -> Prepared {
+        intake?.mark()
         let channel = input.normalized.message.channel.rawValue
         metrics?.received(channel: channel)
         let id = MessageID.make(source: input.source.name, identity: input.identity)
@@ -244,6 +250,7 @@ public final class MessagePipeline: Sendable {
             }
         }
         log.log(.info, "routed", sortedRecords: routed)
+        intake?.mark()
         onCommit(outcomes)
         publish(committed)
         if failed == nil { delivery?.submit(outboxRecords, lines: lines, committed: fresh) }

@@ -7,19 +7,22 @@ import Synchronization
 
 /// The daemon's retention sweep (``RetentionSweep``): once at start, then every hour, or every
 /// half of the shortest retention period when that is under two hours. Runs on its own thread at
-/// a lower CPU priority, with its removals paced (``RetentionSweep``), so intake goes first;
-/// logs what it removed as counts, never names or content.
+/// a lower CPU priority, with its work paced (``RetentionSweep``): it gives way while intake is
+/// busy (``IntakeActivity``), so intake goes first; logs what it removed as counts, never names
+/// or content.
 final class RetentionRunner: Sendable {
     private let config: Mutex<RoutingConfig>
     private let log: EventLog
     private let metrics: Metrics
+    private let intake: IntakeActivity
     private let stop = StopSignal()
     private let done = DispatchSemaphore(value: 0)
 
-    init(config: RoutingConfig, log: EventLog, metrics: Metrics) {
+    init(config: RoutingConfig, log: EventLog, metrics: Metrics, intake: IntakeActivity) {
         self.config = Mutex(config)
         self.log = log
         self.metrics = metrics
+        self.intake = intake
     }
 
     /// The time between two sweeps for `settings`, in seconds.
@@ -55,13 +58,14 @@ final class RetentionRunner: Sendable {
     }
 
     private func sweep(_ config: RoutingConfig) {
-        let result = RetentionSweep(config: config).run(shouldStop: { [stop] in stop.isStopped })
+        let result = RetentionSweep(config: config, intake: intake).run(shouldStop: { [stop] in stop.isStopped })
         var removed = Dictionary(uniqueKeysWithValues: result.removed.map { ($0.key.rawValue, $0.value) })
         if result.attachments > 0 { removed["attachments"] = result.attachments }
         metrics.retention(removed: removed, unclaimedOverRetention: result.unclaimedOverRetention)
         if !removed.isEmpty {
             var fields = removed.mapValues(String.init)
             fields["unclaimedOverRetention"] = String(result.unclaimedOverRetention)
+            if result.yields > 0 { fields["yields"] = String(result.yields) }
             log.log(.info, "retention-swept", fields)
         }
         if let first = result.failures.first {

@@ -10,32 +10,62 @@ enum FolderScan {
     /// The suffixes of sidecar files that go with an input: its reason, and a call's metadata.
     static let sidecarSuffixes = [".reason", ".meta.json"]
 
+    /// One entry of a folder's listing.
+    struct Entry {
+        /// Its name.
+        var name: String
+        /// Whether it is a folder.
+        var isDirectory: Bool
+        /// Its inode number: reading files in this order reads the disk in order.
+        var inode: UInt64
+
+        /// Whether it is a plain file: not a folder, not a `.part` file being written.
+        var isFile: Bool { !isDirectory && !name.hasSuffix(".part") }
+    }
+
     /// The names of the files in `directory` that are not folders (not hidden, not `.part`
     /// files being written); empty when there is no such folder.
     static func files(in directory: String) -> [String] {
-        entries(in: directory).filter { !$0.isDirectory && !$0.name.hasSuffix(".part") }.map(\.name).sorted()
+        fileEntries(in: directory).map(\.name)
+    }
+
+    /// The files of ``files(in:)`` with their inode numbers, sorted by name.
+    static func fileEntries(in directory: String) -> [Entry] {
+        var found: [Entry] = []
+        forEachEntry(in: directory) { entry in
+            if entry.isFile { found.append(entry) }
+            return true
+        }
+        return found.sorted { $0.name < $1.name }
     }
 
     /// The names of the folders in `directory` (not hidden).
     static func folders(in directory: String) -> [String] {
-        entries(in: directory).filter(\.isDirectory).map(\.name).sorted()
+        var found: [String] = []
+        forEachEntry(in: directory) { entry in
+            if entry.isDirectory { found.append(entry.name) }
+            return true
+        }
+        return found.sorted()
     }
 
-    /// The entries of `directory` that are not hidden, with whether each is a folder: from the
-    /// directory itself (`d_type`), so a million names cost no `stat` each.
-    private static func entries(in directory: String) -> [(name: String, isDirectory: Bool)] {
-        guard let dir = opendir(directory) else { return [] }
+    /// Calls `body` with each entry of `directory` that is not hidden, in the order the folder
+    /// lists them, until `body` returns false; nothing when there is no such folder. The listing
+    /// is streamed, never held whole, so a folder of a million names costs no memory for them;
+    /// whether a folder comes from the directory itself (`d_type`), so costs no `stat` each.
+    /// `body` may remove the entries it was given.
+    static func forEachEntry(in directory: String, _ body: (Entry) -> Bool) {
+        guard let dir = opendir(directory) else { return }
         defer { _ = closedir(dir) }
-        var found: [(name: String, isDirectory: Bool)] = []
         while let entry = readdir(dir) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
             guard !name.hasPrefix(".") else { continue }
             let type = entry.pointee.d_type
-            found.append((name, type == UInt8(DT_UNKNOWN) ? isDirectory(directory + "/" + name) : type == UInt8(DT_DIR)))
+            let isFolder = type == UInt8(DT_UNKNOWN) ? isDirectory(directory + "/" + name) : type == UInt8(DT_DIR)
+            guard body(Entry(name: name, isDirectory: isFolder, inode: UInt64(entry.pointee.d_ino))) else { return }
         }
-        return found
     }
 
     /// The modification time of `path`, if it exists.
@@ -64,10 +94,10 @@ enum FolderScan {
         if let id, id == matcher.query.value || ids.contains(id) {
             fields = ["id"]
         } else if matcher.query.kind != .id || id == nil {
-            guard let bytes = try? DurableFile.readFile(at: path, maxSize: 1 << 30) else { return nil }
+            guard let bytes = QuietRead.bytes(at: path, maxSize: 1 << 30) else { return nil }
             fields = matcher.fields(in: bytes)
             for sidecar in sidecars where fields.isEmpty {
-                if let bytes = try? DurableFile.readFile(at: sidecar, maxSize: 1 << 20), !matcher.fields(in: bytes).isEmpty {
+                if let bytes = QuietRead.bytes(at: sidecar, maxSize: 1 << 20), !matcher.fields(in: bytes).isEmpty {
                     fields = ["content"]
                 }
             }

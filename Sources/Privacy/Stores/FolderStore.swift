@@ -3,7 +3,7 @@ import Intake
 
 /// The plain files of one folder: dead letters (`STATE/dead/`), noise (`STATE/noise/`), a
 /// source's `rejected/`, a Maildir's `cur/`. Sidecars (`NAME.reason`, `NAME.meta.json`) are
-/// read and removed with their file.
+/// read and removed with their file; the files are read several at a time (``ParallelReads``).
 public struct FolderStore: PrivacyStore {
     /// The kind of its items.
     public let kind: StoreKind
@@ -22,7 +22,9 @@ public struct FolderStore: PrivacyStore {
     public var kinds: [StoreKind] { [kind] }
 
     public func find(_ matcher: PersonMatcher, ids: Set<String>) -> [StoredItem] {
-        let names = FolderScan.files(in: directory)
+        let entries = FolderScan.fileEntries(in: directory)
+        let names = entries.map(\.name)
+        let inodes = Dictionary(entries.map { ($0.name, $0.inode) }, uniquingKeysWith: { first, _ in first })
         var left = Set(names)
         var groups: [(name: String, sidecars: [String])] = []
         for name in names where !name.hasSuffix(".reason") && !name.hasSuffix(".meta.json") {
@@ -32,7 +34,8 @@ public struct FolderStore: PrivacyStore {
             groups.append((name, sidecars))
         }
         groups += left.sorted().map { ($0, []) }  // sidecars whose input is gone
-        return groups.compactMap { group in
+        let (directory, kind, namedByID) = (directory, kind, namedByID)
+        return ParallelReads.compactMap(groups, inode: { inodes[$0.name] ?? 0 }) { group in
             FolderScan.item(group.name, in: directory, kind: kind, id: namedByID ? FolderScan.messageID(ofFile: group.name) : nil,
                             matcher: matcher, ids: ids, sidecars: group.sidecars.map { directory + "/" + $0 })
         }
