@@ -4,7 +4,8 @@ import Routing
 import Text
 
 /// `classify --lines` without `--explain`: every line of an input routed straight from its bytes
-/// through ``Router/verdict(utf8:entities:)`` and written by a ``VerdictWriter``.
+/// (ASCII lines two at a time, through ``Router/verdicts(utf8:_:entities:reusing:_:)``) and
+/// written by a ``VerdictWriter``.
 struct LineClassifier {
     private let router: Router
     private let writer: VerdictWriter

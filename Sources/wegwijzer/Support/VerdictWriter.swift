@@ -106,7 +106,11 @@ struct VerdictWriter {
         for (index, hit) in verdict.hits.enumerated() {
             let signal = signalBase[hit.team] + hit.signal
             if hit.field == .text {
-                (index == 0 ? textHits : laterTextHits).withRun(signal) { json.raw($0) }
+                if index == 0 {
+                    textHits.withRun(signal) { json.raw($0) }
+                } else {
+                    laterTextHits.withRun(signal) { json.raw($0) }
+                }
             } else {
                 json.raw(literal: index == 0 ? "{\"term\":" : ",{\"term\":")
                 terms[hit.team][hit.signal].withUnsafeBufferPointer { json.raw($0) }
