@@ -41,6 +41,30 @@ final class StoreErasureTests: XCTestCase {
         XCTAssertNil(reopened.conversation("--------------"), "an erased key links to nothing")
     }
 
+    /// A correction's note may name the person: it goes with the person's messages, and a note
+    /// that names them goes whichever message it is about; the move itself stays.
+    func testCorrectionNotesAreErasedAndTheMoveStays() throws {
+        let path = directory.appendingPathComponent("journal").path
+        let journal = try CommitJournal(directory: path)
+        _ = try journal.commit([
+            .init(id: "a", team: "KCC", queue: "/q", receivedAt: "2026-12-01T10:00:00Z"),
+            .init(id: "b", team: "KCC", queue: "/q", receivedAt: "2026-12-01T10:00:00Z"),
+        ])
+        try CommitJournal.append(CommitJournal.Correction(
+            id: "a", from: "KCC", to: "Wmo", time: "2026-12-01T11:00:00Z", fromQueue: "/q", toQueue: "/w",
+            note: "mevrouw Jansen belt"), directory: path)
+        try CommitJournal.append(CommitJournal.Correction(
+            id: "b", from: "KCC", to: "Milieu", time: "2026-12-01T11:00:00Z", fromQueue: "/q", toQueue: "/m",
+            note: "zie mail van jan@example.nl"), directory: path)
+        let store = JournalStore(directory: path)
+        XCTAssertEqual(try erase(store, try PersonQuery(kind: .email, text: "jan@example.nl"), ids: ["a"]), 2)
+        let text = try String(contentsOfFile: path + "/" + (try FileManager.default.contentsOfDirectory(atPath: path).first { $0.hasPrefix("journal-") }!), encoding: .utf8)
+        XCTAssertFalse(text.contains("jan@example.nl"), text)
+        XCTAssertFalse(text.contains("Jansen"), text)
+        XCTAssertEqual(CommitJournal.lookUp("a", directory: path)?.team, "Wmo", "the move stays")
+        XCTAssertEqual(CommitJournal.lookUp("b", directory: path)?.team, "Milieu", "the move stays")
+    }
+
     func testLedgerHashesAreErased() throws {
         let path = directory.appendingPathComponent("receipts").path
         let ledger = try ReceiptLedger(directory: path, keep: 86400)

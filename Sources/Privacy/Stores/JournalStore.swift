@@ -2,9 +2,10 @@ import Delivery
 import Foundation
 
 /// The conversation keys of the commit journal, `STATE/journal/`: the Message-IDs and receipt
-/// references that link a later reply to a message. A line is an item when its message concerns
-/// the person or a key itself does (a Message-ID holding the address). Erasing overwrites the
-/// keys in place (``CommitJournal/erase(_:)``): the message ID stays for dedupe, unlinked.
+/// references that link a later reply to a message, and the notes of its corrections (`R`
+/// lines, in the corrector's words). A line is an item when its message concerns the person or
+/// a key or note itself does (a Message-ID holding the address). Erasing overwrites the keys
+/// and notes in place (``CommitJournal/erase(_:)``): the message ID stays for dedupe, unlinked.
 public struct JournalStore: PrivacyStore {
     /// The journal directory.
     public let directory: String
@@ -24,7 +25,7 @@ public struct JournalStore: PrivacyStore {
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return lines.map { line in
             StoredItem(kind: .journal, place: line.segment, id: line.id, time: formatter.date(from: line.receivedAt) ?? ISO8601DateFormatter().date(from: line.receivedAt),
-                       fields: ["conversationKeys"], location: .journalLine(line))
+                       fields: [line.isCorrection ? "correctionNote" : "conversationKeys"], location: .journalLine(line))
         }
     }
 
