@@ -41,16 +41,16 @@ struct MatchedPattern: Sendable {
 /// automaton over folded words and one over stems.
 struct CompiledPatterns: Sendable {
     let foldedMatcher: PatternMatcher
-    let foldedPatterns: [CompiledPattern]
-    /// ``foldedPatterns`` by output of ``foldedMatcher`` (``PatternMatcher/outputs(ofNoted:)``).
+    /// The folded patterns by output of ``foldedMatcher`` (``PatternMatcher/outputs(ofNoted:)``).
     let foldedOutputs: [MatchedPattern]
     let stemMatcher: PatternMatcher
-    let stemPatterns: [CompiledPattern]
-    /// ``stemPatterns`` by output of ``stemMatcher``.
+    /// The stem patterns by output of ``stemMatcher``.
     let stemOutputs: [MatchedPattern]
     /// Each signal's weight, by team and signal index (read while deciding without reaching
     /// into, and so copying, a ``TeamConfig``).
     let signalWeights: [[Double]]
+    /// Total number of compiled patterns.
+    let count: Int
 
     init(config: RoutingConfig, analyzer: TextAnalyzer) {
         var builder = Builder(analyzer: analyzer)
@@ -68,11 +68,10 @@ struct CompiledPatterns: Sendable {
             }
         }
         foldedMatcher = PatternMatcher(patterns: builder.folded.map(\.bytes))
-        foldedPatterns = builder.folded.map(\.pattern)
         stemMatcher = PatternMatcher(patterns: builder.stems.map(\.bytes))
-        stemPatterns = builder.stems.map(\.pattern)
-        foldedOutputs = CompiledPatterns.outputs(of: foldedMatcher, foldedPatterns)
-        stemOutputs = CompiledPatterns.outputs(of: stemMatcher, stemPatterns)
+        foldedOutputs = CompiledPatterns.outputs(of: foldedMatcher, builder.folded.map(\.pattern))
+        stemOutputs = CompiledPatterns.outputs(of: stemMatcher, builder.stems.map(\.pattern))
+        count = builder.folded.count + builder.stems.count
         signalWeights = config.teams.map { team in team.signals.map(\.weight) }
     }
 
@@ -82,9 +81,6 @@ struct CompiledPatterns: Sendable {
             return MatchedPattern(patterns[id], length: matcher.length(of: id))
         }
     }
-
-    /// Total number of compiled patterns.
-    var count: Int { foldedPatterns.count + stemPatterns.count }
 }
 
 private struct Builder {
